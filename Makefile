@@ -1,0 +1,63 @@
+# LabelStack: two commands from a fresh clone.
+#   make run   install everything, load the demo data, serve on http://127.0.0.1:8000
+#   make test  install what the tests need (system packages included), lint, type-check, test on SQLite and PostgreSQL
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+export LABELSTACK_DATA_DIR ?= $(CURDIR)/data
+
+.PHONY: install run test lint typecheck pytest pytest-sqlite pytest-postgresql system-packages test-system-packages \
+        webapp bench clean
+
+install: system-packages $(VENV)/.installed webapp
+
+$(VENV)/.installed: pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+system-packages:
+	@scripts/apt-ensure.sh nodejs npm
+
+test-system-packages:
+	@scripts/apt-ensure.sh dcmtk orthanc orthanc-dicomweb dicom3tools chromium chromium-driver fonts-dejavu-core
+	@scripts/ensure-postgres.sh
+
+webapp:
+	@if [ -f webapp/package.json ]; then scripts/build-webapp.sh; fi
+
+run: install
+	mkdir -p "$(LABELSTACK_DATA_DIR)"
+	$(BIN)/labelstack db upgrade
+	$(BIN)/labelstack demo
+	@echo ""
+	@echo "  LabelStack: http://$(HOST):$(PORT)   log in as admin / labelstack-demo"
+	@echo ""
+	$(BIN)/labelstack serve --host $(HOST) --port $(PORT)
+
+test: install test-system-packages lint typecheck pytest
+
+lint:
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck:
+	$(BIN)/mypy
+
+pytest: pytest-sqlite pytest-postgresql
+
+pytest-sqlite:
+	LABELSTACK_TEST_DATABASE=sqlite $(BIN)/pytest
+
+pytest-postgresql:
+	LABELSTACK_TEST_DATABASE=postgresql $(BIN)/pytest
+
+bench: install test-system-packages
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) webapp/node_modules webapp/dist src/labelstack/static/app

@@ -1,0 +1,1 @@
+"""Database layer: engine, sessions, base class and migrations."""

@@ -1,0 +1,98 @@
+"""Login sessions: issue, resolve, touch, revoke.
+
+The token itself is only ever in the client's hands; the row keeps its
+SHA-256. A session ends when it is idle too long, reaches its maximum age, is
+logged out, or its user is deactivated or changes password.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from labelstack.db.types import utcnow
+from labelstack.models import AuthSession, User
+
+#: Do not write last_seen more often than this: reads stay reads.
+TOUCH_INTERVAL = timedelta(seconds=60)
+
+
+@dataclass(frozen=True)
+class IssuedSession:
+    session: AuthSession
+    token: str
+    csrf_token: str
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def issue(
+    db: Session,
+    *,
+    user: User,
+    max_age: timedelta,
+    client_address: str | None,
+    user_agent: str | None,
+) -> IssuedSession:
+    token = secrets.token_urlsafe(32)
+    csrf_token = secrets.token_urlsafe(24)
+    now = utcnow()
+    row = AuthSession(
+        token_hash=token_digest(token),
+        csrf_hash=token_digest(csrf_token),
+        user_id=user.id,
+        created_at=now,
+        last_seen_at=now,
+        expires_at=now + max_age,
+        client_address=client_address,
+        user_agent=(user_agent or "")[:300] or None,
+    )
+    db.add(row)
+    db.flush()
+    return IssuedSession(row, token, csrf_token)
+
+
+def resolve(db: Session, *, token: str, idle_timeout: timedelta) -> AuthSession | None:
+    """The live session for ``token``, or None if unknown, revoked, idle, expired or inactive."""
+    row = db.scalar(select(AuthSession).where(AuthSession.token_hash == token_digest(token)))
+    if row is None or row.revoked_at is not None:
+        return None
+    now = utcnow()
+    if now >= row.expires_at or now - row.last_seen_at > idle_timeout:
+        return None
+    if not row.user.is_active or row.user.password_changed_at > row.created_at:
+        return None
+    return row
+
+
+def touch(db: Session, row: AuthSession) -> bool:
+    """Record activity at most once a minute; True if the row was changed."""
+    now = utcnow()
+    if now - row.last_seen_at < TOUCH_INTERVAL:
+        return False
+    row.last_seen_at = now
+    return True
+
+
+def csrf_matches(row: AuthSession, csrf_token: str | None) -> bool:
+    return bool(csrf_token) and secrets.compare_digest(row.csrf_hash, token_digest(csrf_token or ""))
+
+
+def revoke(db: Session, row: AuthSession) -> None:
+    if row.revoked_at is None:
+        row.revoked_at = utcnow()
+
+
+def revoke_all_for_user(db: Session, *, user_id: int, now: datetime | None = None) -> None:
+    db.execute(
+        update(AuthSession)
+        .where(AuthSession.user_id == user_id, AuthSession.revoked_at.is_(None))
+        .values(revoked_at=now or utcnow())
+    )
