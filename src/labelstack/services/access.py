@@ -1,0 +1,45 @@
+"""Who may see which images: the one access rule every archive and DICOMweb route calls.
+
+Admins see the whole archive. Any other user sees exactly the series that
+``visible_series_ids`` selects for them; today that is nothing, and the task
+workflow narrows it to the images of the user's own tasks (and, for
+reviewers, the images under review). Callers never decide access themselves.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, Select, false, select, true
+from sqlalchemy.orm import Session
+
+from labelstack.models import Instance, Series, User
+from labelstack.services.errors import NotFound
+
+
+def visible_series_ids(user: User) -> Select[tuple[int]] | None:
+    """A SELECT of the series ids ``user`` may see, or None for "everything"."""
+    if user.is_admin:
+        return None
+    return select(Series.id).where(false())
+
+
+def series_filter(user: User) -> ColumnElement[bool]:
+    """A WHERE clause on ``Series.id`` for queries that list images."""
+    visible = visible_series_ids(user)
+    return true() if visible is None else Series.id.in_(visible)
+
+
+def can_see_series(db: Session, user: User, series_id: int) -> bool:
+    visible = visible_series_ids(user)
+    if visible is None:
+        return True
+    return db.scalar(select(Series.id).where(Series.id == series_id, Series.id.in_(visible))) is not None
+
+
+def require_series(db: Session, user: User, series_id: int) -> None:
+    """Raise NotFound (not 403: guessing UIDs must reveal nothing) unless visible."""
+    if not can_see_series(db, user, series_id):
+        raise NotFound("series not found")
+
+
+def require_instance(db: Session, user: User, instance: Instance) -> None:
+    require_series(db, user, instance.series_fk)
