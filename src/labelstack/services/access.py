@@ -15,7 +15,7 @@ from labelstack.models import Instance, Series, User
 from labelstack.services.errors import NotFound
 
 
-def visible_series_ids(user: User) -> Select[tuple[int]] | None:
+def visible_series_ids(user: User) -> Select[int] | None:
     """A SELECT of the series ids ``user`` may see, or None for "everything"."""
     if user.is_admin:
         return None
