@@ -46,6 +46,7 @@ class IngestOutcome:
     transfer_syntax_uid: str | None = None
     size_bytes: int = 0
     storage_key: str | None = None
+    instances: int = 1
 
     @classmethod
     def rejected(cls, name: str, reason: str) -> IngestOutcome:
@@ -91,9 +92,9 @@ def ingest_many(
         if on_outcome is not None:
             on_outcome(outcome)
         if len(chunk) >= commit_every:
-            _commit_chunk(db, store=store, chunk=chunk, source=source, actor=actor)
+            commit_chunk(db, store=store, chunk=chunk, source=source, actor=actor)
             chunk = []
-    _commit_chunk(db, store=store, chunk=chunk, source=source, actor=actor)
+    commit_chunk(db, store=store, chunk=chunk, source=source, actor=actor)
     return outcomes
 
 
@@ -169,7 +170,7 @@ def _exists(db: Session, sop_instance_uid: str) -> bool:
     return db.scalar(select(Instance.id).where(Instance.sop_instance_uid == sop_instance_uid)) is not None
 
 
-def _commit_chunk(
+def commit_chunk(
     db: Session, *, store: ImageStore, chunk: list[IngestOutcome], source: str, actor: Actor
 ) -> None:
     stored = [o for o in chunk if o.status == "stored"]
