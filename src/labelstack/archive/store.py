@@ -103,4 +103,8 @@ class LocalFileStore:
 
 def make_store(settings: Settings) -> ImageStore:
     """The image store the configuration asks for."""
+    if settings.pacs_url:
+        from labelstack.archive.pacs import PacsStore  # the PACS store builds on this module
+
+        return PacsStore.from_settings(settings)
     return LocalFileStore(settings.storage_dir)

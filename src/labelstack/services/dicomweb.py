@@ -19,6 +19,7 @@ from labelstack.archive import ingest
 from labelstack.archive.dicomweb import multipart, qido, stow
 from labelstack.archive.dicomweb.attributes import DicomJson
 from labelstack.archive.dicomweb.wado import InstanceRef, instance_refs
+from labelstack.archive.pacs import PacsStore
 from labelstack.archive.store import ImageStore
 from labelstack.models import Instance, Series, Study, User
 from labelstack.services import access, audit
@@ -132,11 +133,16 @@ def store_instances(
     """STOW-RS (PS3.18 §10.5): ingest every acceptable part, report each one."""
     items = stow.read_items(parts, study_uid=study_uid)
     acceptable = [i for i in items if i.failure is None]
-    target = store
-    forward = getattr(store, "forward_batch", None)
-    if forward is not None and acceptable:
-        # a PACS gets the whole request in one STOW-RS call before anything is indexed
-        target = forward([(i.sop_instance_uid, i.data) for i in acceptable])
+    target: ImageStore = store
+    if isinstance(store, PacsStore) and acceptable:
+        # the PACS gets the whole request in one STOW-RS call before anything is indexed
+        forwarded = store.forward_batch([(i.sop_instance_uid, i.data) for i in acceptable])
+        for item in acceptable:
+            if item.sop_instance_uid in forwarded.failed:
+                item.failure = stow.FailureReason.PROCESSING_FAILURE
+                item.reason = forwarded.failed[item.sop_instance_uid]
+        acceptable = [i for i in acceptable if i.failure is None]
+        target = forwarded
     outcomes = ingest.ingest_many(
         db,
         store=target,

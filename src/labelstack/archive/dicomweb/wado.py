@@ -78,13 +78,26 @@ class WadoReader:
         return self.store.get(ref.storage_key)
 
     def instance_parts(self, refs: Sequence[InstanceRef], base_url: str) -> Iterator[multipart.Part]:
-        """Each instance as stored; read lazily so a study streams (PS3.18 §10.4.1.1.1)."""
-        for ref in refs:
-            yield multipart.Part(
-                MediaType.DICOM,
-                self.instance_bytes(ref),
-                {"Content-Location": ref.url(base_url)},
-            )
+        """Each instance as stored, read lazily so a study streams (PS3.18 §10.4.1.1.1).
+
+        The first instance is read before this returns: a store that cannot
+        answer (PACS down) fails the request with its own status instead of
+        breaking off a response that has already begun.
+        """
+        first = self._part(refs[0], base_url) if refs else None
+
+        def parts() -> Iterator[multipart.Part]:
+            if first is not None:
+                yield first
+            for ref in refs[1:]:
+                yield self._part(ref, base_url)
+
+        return parts()
+
+    def _part(self, ref: InstanceRef, base_url: str) -> multipart.Part:
+        return multipart.Part(
+            MediaType.DICOM, self.instance_bytes(ref), {"Content-Location": ref.url(base_url)}
+        )
 
     # ------------------------------------------------------------- metadata
 
