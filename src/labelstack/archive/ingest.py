@@ -281,7 +281,8 @@ def _series_row(db: Session, info: InstanceFacts, source: str) -> tuple[int, int
     db.add(series)
     db.flush()
     # lock the study row (PostgreSQL) so concurrent new series do not lose each other's modality
-    study = db.get(Study, study.id, with_for_update=True, populate_existing=True) or study
+    db.execute(select(Study.id).where(Study.id == study.id).with_for_update())
+    db.refresh(study)
     study.number_of_series += 1
     study.modalities = _add_to_set(study.modalities, info.modality, 128)
     study.body_parts = _add_to_set(study.body_parts, info.body_part, 256)

@@ -60,7 +60,8 @@ def delete_series(
     if series is None:
         raise NotFound("series not found")
     keys = list(db.scalars(select(Instance.storage_key).where(Instance.series_fk == series.id)).all())
-    study = db.get(Study, series.study_fk, with_for_update=True)
+    db.execute(select(Study.id).where(Study.id == series.study_fk).with_for_update())
+    study = db.get(Study, series.study_fk)
     assert study is not None
     audit.record(
         db,
