@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
@@ -21,15 +22,16 @@ console = Console()
 MAX_LISTED_REJECTIONS = 50
 
 
-def files_under(paths: list[Path]) -> Iterator[Path]:
-    """Every regular file named or inside a named folder, in a stable order; symlinks are not followed."""
+def files_under(paths: list[Path]) -> Iterator[tuple[Path, str]]:
+    """Every regular file named or inside a named folder (with a short display name), in a stable
+    order; symlinks inside folders are not followed."""
     for path in paths:
         if path.is_dir() and not path.is_symlink():
             for child in sorted(path.rglob("*")):
                 if child.is_file() and not child.is_symlink():
-                    yield child
+                    yield child, str(Path(path.name) / child.relative_to(path))
         else:
-            yield path
+            yield path, str(path)
 
 
 def import_command(
@@ -65,11 +67,11 @@ def import_command(
             actor=Actor.system("cli"),
             grouping=grouping,
         )
-        for path in files:
+        for path, name in files:
             if not path.is_file():
-                importer.reject(str(path), "no such file")
+                importer.reject(name, "no such file")
             else:
-                importer.add(path_source(path))
+                importer.add(path_source(path, name=name))
             progress.advance(task)
         outcomes = importer.finish()
     engine.dispose()
@@ -101,9 +103,9 @@ def _summary(outcomes: list[IngestOutcome]) -> None:
     console.print(f"{instances} instance(s) stored in {len(series)} series")
     rejected = [o for o in outcomes if o.status == "rejected"]
     if rejected:
-        details = Table("file", "reason", title="Rejected")
+        console.print(f"[bold red]Rejected[/bold red] ({len(rejected)}):")
         for o in rejected[:MAX_LISTED_REJECTIONS]:
-            details.add_row(o.name, o.reason or "")
-        console.print(details)
+            # one line per file, never wrapped, so paths stay greppable
+            console.print(f"  {escape(o.name)}: {escape(o.reason or '')}", soft_wrap=True)
         if len(rejected) > MAX_LISTED_REJECTIONS:
             console.print(f"... and {len(rejected) - MAX_LISTED_REJECTIONS} more")
