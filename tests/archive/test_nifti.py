@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from labelstack.archive import nifti
 from labelstack.archive.demo_data import PHASES, write_cardiac_files
-from labelstack.archive.nifti import NiftiGrouping, affine_from_positions, ingest_nifti
+from labelstack.archive.geometry import affine_from_positions
+from labelstack.archive.nifti import NiftiGrouping, ingest_nifti
 from labelstack.archive.store import LocalFileStore
 from labelstack.config import Settings
 from labelstack.models import Instance, Series

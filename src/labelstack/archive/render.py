@@ -18,6 +18,8 @@ from PIL import Image
 from pydicom.dataset import Dataset
 from pydicom.pixels import apply_color_lut, apply_modality_lut, pixel_array
 
+__all__ = ["apply_modality_lut", "number_of_frames"]
+
 from labelstack.archive.dicom_files import number_of_frames
 from labelstack.services.errors import InvalidInput, NotFound
 
@@ -71,7 +73,7 @@ def to_8bit(ds: Dataset, arr: np.ndarray, window: Window | None = None) -> np.nd
     grey = np.clip((values - low) / span, 0.0, 1.0) * 255.0
     if photometric == "MONOCHROME1":
         grey = 255.0 - grey
-    return grey.astype(np.uint8)
+    return np.rint(grey).astype(np.uint8)
 
 
 def _scale_color(arr: np.ndarray) -> np.ndarray:
