@@ -17,7 +17,7 @@ from typing import BinaryIO
 from sqlalchemy.orm import Session
 
 from labelstack.archive import nifti, zipsafe
-from labelstack.archive.ingest import IngestOutcome, _Batch, commit_chunk, ingest_item
+from labelstack.archive.ingest import IngestBatch, IngestOutcome, commit_chunk, ingest_item
 from labelstack.archive.store import ImageStore
 from labelstack.config import Settings
 from labelstack.services.audit import Actor
@@ -62,7 +62,7 @@ class Importer:
         self.commit_every = commit_every
         self.outcomes: list[IngestOutcome] = []
         self._chunk: list[IngestOutcome] = []
-        self._batch = _Batch()
+        self._batch = IngestBatch()
         self.limits = zipsafe.ZipLimits(
             max_member_bytes=settings.max_file_bytes,
             max_total_bytes=settings.max_upload_bytes,

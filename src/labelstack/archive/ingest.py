@@ -54,7 +54,7 @@ class IngestOutcome:
 
 
 @dataclass
-class _Batch:
+class IngestBatch:
     """Index rows already resolved in this batch, so each instance costs few queries."""
 
     series_ids: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -84,7 +84,7 @@ def ingest_many(
     """
     outcomes: list[IngestOutcome] = []
     chunk: list[IngestOutcome] = []
-    batch = _Batch()
+    batch = IngestBatch()
     for name, data in items:
         outcome = ingest_item(db, store=store, data=data, name=name, source=source, batch=batch)
         outcomes.append(outcome)
@@ -99,7 +99,7 @@ def ingest_many(
 
 
 def ingest_item(
-    db: Session, *, store: ImageStore, data: bytes, name: str, source: str, batch: _Batch | None = None
+    db: Session, *, store: ImageStore, data: bytes, name: str, source: str, batch: IngestBatch | None = None
 ) -> IngestOutcome:
     """Validate, store and index one instance inside a savepoint; the caller commits."""
     try:
@@ -117,10 +117,10 @@ def ingest_dataset(
     data: bytes,
     name: str,
     source: str,
-    batch: _Batch | None = None,
+    batch: IngestBatch | None = None,
 ) -> IngestOutcome:
     """Store and index an already parsed and validated dataset whose encoding is ``data``."""
-    batch = batch or _Batch()
+    batch = batch or IngestBatch()
     info = dicom_files.facts(ds)
     outcome = IngestOutcome(
         name=name,
@@ -212,7 +212,7 @@ def _index(
     size: int,
     sha256: str,
     source: str,
-    batch: _Batch,
+    batch: IngestBatch,
 ) -> None:
     known = batch.series_ids.get(info.series_instance_uid)
     if known is None:

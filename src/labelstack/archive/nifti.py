@@ -34,7 +34,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from labelstack.archive.geometry import geometry
-from labelstack.archive.ingest import IngestOutcome, _Batch, ingest_dataset
+from labelstack.archive.ingest import IngestBatch, IngestOutcome, ingest_dataset
 from labelstack.archive.store import ImageStore
 from labelstack.archive.synthetic import UID_PREFIX, uid
 from labelstack.models import Series
@@ -330,7 +330,7 @@ def ingest_nifti(
     original = _keep_original(originals_dir, outcome.series_instance_uid or "", name, data)
     stored_keys: list[str] = []
     try:
-        batch = _Batch()
+        batch = IngestBatch()
         for ds in datasets:
             encoded = encode(ds)
             result = ingest_dataset(
