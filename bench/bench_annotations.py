@@ -1,10 +1,19 @@
 """Annotation saves and exports: how big and how fast.
 
-Storage layer (this run): a brush stroke on 5 slices of a 512x512x300
-labelmap saved as a patch on top of its parent version (request body bytes,
-server-side apply time p50/p95), a full save of the same labelmap, and the
-bytes a typical labelmap takes on disk. The peer is the naive way: the whole
-volume as one zstd blob per save.
+1. Storage layer: a brush stroke on 5 slices of a 512x512x300 labelmap saved
+   as a patch on its parent version (body bytes, apply time p50/p95), a full
+   save, bytes on disk. Peer: the whole volume as one zstd blob per save.
+2. Through a real server over HTTP (loopback; latencies are client-side round
+   trips, so they bound the server time from above): 5-slice brush saves and a
+   full save; then N annotators autosaving drafts every 5 s (default 50 for
+   60 s; ``LABELSTACK_BENCH_ANNOTATORS`` and ``LABELSTACK_BENCH_SECONDS``
+   shorten it), each draft promoted at the end and every head checked voxel by
+   voxel against what its own annotator drew (no lost or mixed-up version).
+3. DICOM SEG export of a 100-series project (``LABELSTACK_BENCH_EXPORT_SERIES``)
+   through ``POST /api/v1/exports``: series per second; peer: highdicom alone
+   writing the same SEGs in-process.
+
+``LABELSTACK_BENCH_DATABASE_URL`` runs 2 and 3 on another database (e.g. PostgreSQL).
 """
 
 from __future__ import annotations
@@ -116,6 +125,13 @@ def _p95(values: list[float] | list[int]) -> float:
 
 
 def main() -> None:
+    storage_layer()
+    from bench import annotations_http
+
+    annotations_http.main()
+
+
+def storage_layer() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         figures = measure_brush_saves(Path(tmp) / "slices")
     print("labelmap 512x512x300, storage layer")

@@ -54,6 +54,11 @@ class Settings(BaseSettings):
     pacs_password: SecretStr | None = None
     pacs_timeout_seconds: float = 30.0
 
+    # Annotations
+    draft_quiet_seconds: int = Field(
+        default=120, ge=0, description="An untouched autosave draft becomes a version after this; 0: never."
+    )
+
     # Caches
     metadata_cache_entries: int = Field(default=256, ge=0)
     thumbnail_cache_entries: int = Field(default=1024, ge=0)

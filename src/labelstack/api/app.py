@@ -7,6 +7,8 @@ runs in production is the code that is tested.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -16,22 +18,26 @@ from fastapi.middleware.cors import CORSMiddleware
 from labelstack import __version__
 from labelstack.api.errors import install_error_handlers
 from labelstack.api.routes import (
+    annotation_imports,
     archive,
     audit,
     auth,
     dicomweb,
+    exports,
     health,
     labels,
     projects,
+    reviews,
     stats,
     task_work,
     tasks,
     uploads,
     users,
 )
+from labelstack.api.routes import annotations as annotation_routes
 from labelstack.config import Settings, get_settings
 from labelstack.db.engine import make_engine, make_sessionmaker
-from labelstack.services import bootstrap
+from labelstack.services import bootstrap, draft_promotion
 
 API_PREFIX = "/api/v1"
 
@@ -49,7 +55,16 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
             bootstrap.prepare_database(engine)
         with write_session_factory() as db:
             bootstrap.ensure_admin(db, settings)
+        promoter = None
+        if settings.draft_quiet_seconds > 0:
+            promoter = asyncio.create_task(
+                draft_promotion.run(write_session_factory, settings.draft_quiet_seconds)
+            )
         yield
+        if promoter is not None:
+            promoter.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await promoter
         engine.dispose()
 
     app = FastAPI(
@@ -77,7 +92,23 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     install_error_handlers(app)
 
     api = APIRouter(prefix=API_PREFIX)
-    for module in (health, auth, users, audit, archive, uploads, projects, labels, tasks, task_work, stats):
+    for module in (
+        health,
+        auth,
+        users,
+        audit,
+        archive,
+        uploads,
+        projects,
+        labels,
+        tasks,
+        task_work,
+        stats,
+        annotation_imports,
+        annotation_routes,
+        reviews,
+        exports,
+    ):
         api.include_router(module.router)
     app.include_router(api)
     app.include_router(dicomweb.router)  # DICOMweb lives beside the API, at /dicomweb (PS3.18)

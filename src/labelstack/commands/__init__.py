@@ -10,6 +10,9 @@ def register(app: typer.Typer) -> None:
     from labelstack.commands import imports
 
     app.command("import")(imports.import_command)
+    from labelstack.commands import exports
+
+    app.command("export")(exports.export_command)
     from labelstack.commands import pacs
 
     app.add_typer(pacs.pacs_app, name="pacs")

@@ -1,10 +1,12 @@
 """SQLAlchemy tables. Importing this package registers every table on ``Base.metadata``."""
 
+from labelstack.models.annotation import Annotation, AnnotationDraft, AnnotationStatus, AnnotationVersion
 from labelstack.models.archive import Instance, InstanceMetadata, Patient, Series, Study
 from labelstack.models.audit import AuditEvent
 from labelstack.models.auth_session import AuthSession
 from labelstack.models.label import AssignmentStatus, Label, LabelAssignment, LabelKind
 from labelstack.models.project import Project, ProjectImage, ProjectMember
+from labelstack.models.review import Review, ReviewComment, ReviewOutcome
 from labelstack.models.task import (
     ItemStatus,
     ItemType,
@@ -19,6 +21,10 @@ from labelstack.models.task import (
 from labelstack.models.user import Role, User, UserRole
 
 __all__ = [
+    "Annotation",
+    "AnnotationDraft",
+    "AnnotationStatus",
+    "AnnotationVersion",
     "AssignmentStatus",
     "AuditEvent",
     "AuthSession",
@@ -34,6 +40,9 @@ __all__ = [
     "Project",
     "ProjectImage",
     "ProjectMember",
+    "Review",
+    "ReviewComment",
+    "ReviewOutcome",
     "Role",
     "Series",
     "Study",

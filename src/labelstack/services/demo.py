@@ -13,7 +13,7 @@ from labelstack.archive import demo_data
 from labelstack.config import Settings
 from labelstack.models import Role
 from labelstack.schemas.users import UserCreate
-from labelstack.services import users
+from labelstack.services import demo_annotations, users
 from labelstack.services.audit import Actor
 
 #: The demo team. Passwords are for a laptop demo only, and printed by `make run`.
@@ -47,6 +47,7 @@ DEMO_USERS: list[dict[str, object]] = [
 def load(db: Session, *, settings: Settings, console: Console | None = None) -> list[str]:
     """Load every part of the demo set; returns lines that describe what is there."""
     summary = [_load_users(db, settings), demo_data.load_images(db, settings=settings)]
+    summary.append(demo_annotations.load(db, settings=settings))
     return summary
 
 
