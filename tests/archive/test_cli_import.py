@@ -27,6 +27,7 @@ def _folder(root: Path) -> Path:
         for name, data in mr_files(3, seed="cli-mr"):
             archive.writestr(f"mr/{name}", data)
     (root / "mr.zip").write_bytes(out.getvalue())
+    (root / "patient" / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")  # hidden: left out
     (root / "volumes").mkdir()
     (root / "volumes" / "sub-02_bold.nii.gz").write_bytes((NIBABEL_DATA / "example4d.nii.gz").read_bytes())
     return root
