@@ -147,10 +147,12 @@ def store_instances(
     actor: Actor,
 ) -> StoreReply:
     """STOW-RS (PS3.18 §10.5): ingest every acceptable part, report each one."""
-    items = stow.read_items(parts, study_uid=study_uid)
+    items = stow.read_items(
+        parts, study_uid=study_uid, read_headers=bool(study_uid) or isinstance(store, PacsStore)
+    )
     acceptable = [i for i in items if i.failure is None]
     target: ImageStore = store
-    if isinstance(store, PacsStore) and acceptable:
+    if isinstance(store, PacsStore) and acceptable:  # (narrowing for the type checker)
         # the PACS gets the whole request in one STOW-RS call before anything is indexed
         forwarded = store.forward_batch([(i.sop_instance_uid, i.data) for i in acceptable])
         for item in acceptable:
@@ -173,6 +175,13 @@ def store_instances(
             results.append(stow.StowResult(item, stored=False, reason=item.reason, failure=item.failure))
             continue
         outcome = by_name[item.name]
+        stow.take_uids(
+            item,
+            sop=outcome.sop_instance_uid,
+            sop_class=outcome.sop_class_uid,
+            series=outcome.series_instance_uid,
+            study=outcome.study_instance_uid,
+        )
         if outcome.status == "rejected":
             refused = stow.FailureReason.CANNOT_UNDERSTAND
             results.append(stow.StowResult(item, stored=False, reason=outcome.reason or "", failure=refused))
