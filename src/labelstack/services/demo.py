@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from labelstack.config import Settings
 from labelstack.models import Role
 from labelstack.schemas.users import UserCreate
-from labelstack.services import users
+from labelstack.services import demo_workflow, users
 from labelstack.services.audit import Actor
 
 #: The demo team. Passwords are for a laptop demo only, and printed by `make run`.
@@ -46,6 +46,7 @@ DEMO_USERS: list[dict[str, object]] = [
 def load(db: Session, *, settings: Settings, console: Console | None = None) -> list[str]:
     """Load every part of the demo set; returns lines that describe what is there."""
     summary = [_load_users(db, settings)]
+    summary.append(demo_workflow.load(db))
     return summary
 
 

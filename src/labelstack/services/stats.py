@@ -188,10 +188,20 @@ def qc_stats(db: Session, *, project_id: int | None = None) -> dict[str, Any]:
 
 
 def working_now(db: Session, *, project_id: int | None = None) -> list[dict[str, Any]]:
-    """Each user's tasks in progress, most recently active first, with the item they are on."""
+    """For each user with work in progress, the task they touched last and the item they are on."""
     conditions = [Task.status == TaskStatus.in_progress, Task.assignee_id.is_not(None)]
     if project_id is not None:
         conditions.append(Task.project_id == project_id)
+    latest = (
+        select(
+            Task.assignee_id.label("user_id"),
+            func.max(Task.last_activity_at).label("at"),
+            func.count().label("in_progress"),
+        )
+        .where(*conditions)
+        .group_by(Task.assignee_id)
+        .subquery()
+    )
     current_item = (
         select(func.min(TaskItem.position))
         .where(TaskItem.task_id == Task.id, TaskItem.status == ItemStatus.pending)
@@ -199,29 +209,35 @@ def working_now(db: Session, *, project_id: int | None = None) -> list[dict[str,
         .scalar_subquery()
     )
     rows = db.execute(
-        select(Task, User.username, Project.name, current_item)
+        select(Task, User.username, Project.name, current_item, latest.c.in_progress)
+        .join(latest, (Task.assignee_id == latest.c.user_id) & (Task.last_activity_at == latest.c.at))
         .join(User, User.id == Task.assignee_id)
         .join(Project, Project.id == Task.project_id)
         .where(*conditions)
-        .order_by(Task.last_activity_at.desc().nulls_last(), Task.id)
-        .limit(500)
+        .order_by(Task.last_activity_at.desc(), Task.id)
     ).all()
-    return [
-        {
-            "user_id": task.assignee_id,
-            "username": username,
-            "task_id": task.id,
-            "task_name": task.name,
-            "project_id": task.project_id,
-            "project_name": project_name,
-            "kind": task.kind.value,
-            "current_index": index,
-            "items_total": task.items_total,
-            "items_finished": task.items_finished,
-            "last_activity_at": task.last_activity_at,
-        }
-        for task, username, project_name, index in rows
-    ]
+    result, seen = [], set()
+    for task, username, project_name, index, in_progress in rows:
+        if task.assignee_id in seen:  # two tasks touched in the same instant: keep one
+            continue
+        seen.add(task.assignee_id)
+        result.append(
+            {
+                "user_id": task.assignee_id,
+                "username": username,
+                "task_id": task.id,
+                "task_name": task.name,
+                "project_id": task.project_id,
+                "project_name": project_name,
+                "kind": task.kind.value,
+                "current_index": index,
+                "items_total": task.items_total,
+                "items_finished": task.items_finished,
+                "tasks_in_progress": int(in_progress),
+                "last_activity_at": task.last_activity_at,
+            }
+        )
+    return result
 
 
 def _grouped(db: Session, column: Any, where: Any, *, names: list[Any]) -> dict[str, int]:

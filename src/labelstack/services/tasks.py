@@ -248,12 +248,23 @@ def list_tasks(
     now: datetime | None = None,
 ) -> tuple[list[Task], int]:
     conditions = _conditions(filters, now or utcnow())
-    total = db.scalar(select(func.count()).select_from(Task).where(*conditions)) or 0
     column: Any = _sort_column(sort)
     order = column.desc() if descending else column.asc()
     if sort in ("due_at", "started_at", "finished_at", "last_activity_at"):
         order = order.nulls_last() if not descending else order.nulls_first()
     tie = Task.id.desc() if descending else Task.id.asc()
+    if filters.search:
+        # a text search scans (or, on PostgreSQL, probes the trigram index) once for page and total
+        counted = db.execute(
+            select(Task, func.count().over())
+            .where(*conditions)
+            .order_by(order, tie)
+            .limit(limit)
+            .offset(offset)
+        ).all()
+        if counted:
+            return [row[0] for row in counted], int(counted[0][1])
+    total = db.scalar(select(func.count()).select_from(Task).where(*conditions)) or 0
     rows = db.scalars(select(Task).where(*conditions).order_by(order, tie).limit(limit).offset(offset)).all()
     return list(rows), total
 
@@ -268,15 +279,8 @@ def _sort_column(sort: TaskSort) -> ColumnElement[Any]:
 def _conditions(filters: TaskFilters, now: datetime) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if filters.search:
-        pattern = (
-            "%" + filters.search.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        )
-        conditions.append(
-            or_(
-                func.lower(Task.name).like(pattern, escape="\\"),
-                func.lower(Task.description).like(pattern, escape="\\"),
-            )
-        )
+        escaped = filters.search.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        conditions.append(Task.search_text.like(f"%{escaped}%", escape="\\"))
     if filters.project_id is not None:
         conditions.append(Task.project_id == filters.project_id)
     if filters.kind is not None:
