@@ -506,7 +506,7 @@ def _load(engine: Engine) -> dict[str, Any]:
     for i in range(1, WORK_TIME_ROWS + 1):
         task = task_rows[rng.randrange(len(task_rows))]
         day = today - timedelta(days=rng.randint(0, 40))
-        time_rows.append((i, task[7] or 1, task[1], task[0], rng.randint(5, 300), ts(now), _day(engine, day)))
+        time_rows.append((i, task[8] or 1, task[1], task[0], rng.randint(5, 300), ts(now), _day(engine, day)))
     _copy(engine, "work_time", ["id", "user_id", "project_id", "task_id", "seconds", "at", "day"], time_rows)
     _finish_load(engine)
     busy = max((u for u in counts if u), key=lambda u: counts[u])

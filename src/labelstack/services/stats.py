@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from labelstack.db.types import utcnow
@@ -57,18 +57,28 @@ def project_stats(db: Session, *, project_id: int, user: User, days: int = DEFAU
     by_assignment = _grouped(
         db, LabelAssignment.status, LabelAssignment.project_id == project_id, names=list(AssignmentStatus)
     )
-    by_status = _grouped(db, Task.status, Task.project_id == project_id, names=list(TaskStatus))
-    overdue = db.scalar(
-        select(func.count())
-        .select_from(Task)
-        .where(Task.project_id == project_id, Task.status.in_(OPEN_STATES), Task.due_at < now)
-    )
-    items = db.execute(
+    # one pass over the project's tasks: counts, overdue, item counters and time per status
+    overdue_now = case((Task.status.in_(OPEN_STATES) & (Task.due_at < now), 1), else_=0)
+    by_status = dict.fromkeys([s.value for s in TaskStatus], 0)
+    overdue = items_total = items_finished = seconds = 0
+    for status, n, late, total, finished, active in db.execute(
         select(
-            func.coalesce(func.sum(Task.items_total), 0),
-            func.coalesce(func.sum(Task.items_done + Task.items_skipped), 0),
-        ).where(Task.project_id == project_id, Task.status != TaskStatus.cancelled)
-    ).one()
+            Task.status,
+            func.count(),
+            func.sum(overdue_now),
+            func.sum(Task.items_total),
+            func.sum(Task.items_done + Task.items_skipped),
+            func.sum(Task.active_seconds),
+        )
+        .where(Task.project_id == project_id)
+        .group_by(Task.status)
+    ).all():
+        by_status[str(status)] = int(n)
+        overdue += int(late or 0)
+        seconds += int(active or 0)
+        if status != TaskStatus.cancelled:
+            items_total += int(total or 0)
+            items_finished += int(finished or 0)
     per_day = dict(
         db.execute(
             select(TaskItem.finished_day, func.count())
@@ -76,17 +86,14 @@ def project_stats(db: Session, *, project_id: int, user: User, days: int = DEFAU
             .group_by(TaskItem.finished_day)
         ).all()
     )
-    seconds = db.scalar(
-        select(func.coalesce(func.sum(Task.active_seconds), 0)).where(Task.project_id == project_id)
-    )
     return {
         "project_id": project.id,
         "name": project.name,
         "images": images or 0,
         "assignments": {"total": sum(by_assignment.values()), "by_status": by_assignment},
-        "tasks": {"total": sum(by_status.values()), "by_status": by_status, "overdue": overdue or 0},
-        "items": {"total": int(items[0]), "finished": int(items[1])},
-        "active_seconds": int(seconds or 0),
+        "tasks": {"total": sum(by_status.values()), "by_status": by_status, "overdue": overdue},
+        "items": {"total": items_total, "finished": items_finished},
+        "active_seconds": seconds,
         "progress_per_day": _days(since, now.date(), per_day),
     }
 

@@ -151,6 +151,10 @@ def upgrade() -> None:
         batch_op.create_index("ix_tasks_due", ["due_at", "id"], unique=False)
         batch_op.create_index("ix_tasks_kind_created", ["kind", "created_at", "id"], unique=False)
         batch_op.create_index("ix_tasks_kind_due", ["kind", "due_at", "id"], unique=False)
+        batch_op.create_index("ix_tasks_project_due", ["project_id", "due_at", "id"], unique=False)
+        batch_op.create_index("ix_tasks_project_priority", ["project_id", "priority", "id"], unique=False)
+        batch_op.create_index("ix_tasks_assignee_due", ["assignee_id", "due_at", "id"], unique=False)
+        batch_op.create_index("ix_tasks_assignee_priority", ["assignee_id", "priority", "id"], unique=False)
         batch_op.create_index("ix_tasks_priority", ["priority", "id"], unique=False)
         batch_op.create_index(
             "ix_tasks_project_status_due", ["project_id", "status", "due_at", "id"], unique=False
@@ -432,6 +436,10 @@ def downgrade() -> None:
         batch_op.drop_index("ix_tasks_project_status_due")
         batch_op.drop_index("ix_tasks_priority")
         batch_op.drop_index("ix_tasks_kind_due")
+        batch_op.drop_index("ix_tasks_project_due")
+        batch_op.drop_index("ix_tasks_project_priority")
+        batch_op.drop_index("ix_tasks_assignee_due")
+        batch_op.drop_index("ix_tasks_assignee_priority")
         batch_op.drop_index("ix_tasks_kind_created")
         batch_op.drop_index("ix_tasks_due")
         batch_op.drop_index("ix_tasks_created")
