@@ -209,10 +209,7 @@ def _concurrent(base_url: str, setup: Setup, annotators: int, seconds: float) ->
         if not np.array_equal(head, volumes[i]) or promoted.json()["author_id"] is None:
             mixed += 1
         client.close()
-    print(
-        f"{len(clients)} concurrent annotators, "
-        f"autosave every {interval:.0f} s for {seconds:.0f} s"
-    )
+    print(f"{len(clients)} concurrent annotators, autosave every {interval:.0f} s for {seconds:.0f} s")
     if latencies:
         print(
             f"  {len(latencies)} drafts saved: round trip p50 {statistics.median(latencies):.1f} ms, "

@@ -25,10 +25,8 @@ from labelstack.schemas.tasks import ItemRef, TaskCreate
 from labelstack.services import access, annotation_images, annotation_versions, reviews, task_work, tasks
 from labelstack.services.annotation_storage import labelmap_store
 from labelstack.services.audit import Actor
+from labelstack.services.demo_workflow import PROJECT_NAME
 from labelstack.services.errors import DomainError
-
-#: The workflow demo's project (services/demo_workflow.py), which these annotations fill in.
-PROJECT_NAME = "Cardiac MR demo"
 
 
 def load(db: Session, *, settings: Settings) -> str:
