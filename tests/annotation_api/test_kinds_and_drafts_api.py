@@ -202,13 +202,14 @@ def test_the_server_job_promotes_drafts_left_quiet(client: TestClient, scene: Sc
         client.put(f"{API}/{annotation_id}/draft", json=draft, headers=scene.annotator.headers).status_code
         == 200
     )
+    reads = client.app.state.sessionmaker  # type: ignore[attr-defined]
     sessions = client.app.state.write_sessionmaker  # type: ignore[attr-defined]
-    assert draft_promotion.promote_once(sessions, 3600) == 0
+    assert draft_promotion.promote_once(reads, sessions, 3600) == 0
     with sessions() as write:
         row = write.scalar(select(AnnotationDraft))
         assert row is not None
         row.updated_at = utcnow() - timedelta(hours=2)
         write.commit()
-    assert draft_promotion.promote_once(sessions, 3600) == 1
+    assert draft_promotion.promote_once(reads, sessions, 3600) == 1
     head = client.get(f"{API}/{annotation_id}", headers=scene.annotator.headers).json()
     assert head["version_count"] == 2

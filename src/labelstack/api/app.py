@@ -58,7 +58,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
         promoter = None
         if settings.draft_quiet_seconds > 0:
             promoter = asyncio.create_task(
-                draft_promotion.run(write_session_factory, settings.draft_quiet_seconds)
+                draft_promotion.run(session_factory, write_session_factory, settings.draft_quiet_seconds)
             )
         yield
         if promoter is not None:

@@ -134,6 +134,13 @@ def discard(db: Session, *, annotation_id: int, user: User, actor: Actor) -> Non
     db.commit()
 
 
+def any_quiet(db: Session, *, quiet_seconds: int, now: datetime | None = None) -> bool:
+    cutoff = (now or utcnow()) - timedelta(seconds=quiet_seconds)
+    found = db.scalar(select(AnnotationDraft.id).where(AnnotationDraft.updated_at <= cutoff).limit(1))
+    db.rollback()
+    return found is not None
+
+
 def promote_quiet(db: Session, *, quiet_seconds: int, now: datetime | None = None) -> list[AnnotationVersion]:
     """Turn drafts untouched for ``quiet_seconds`` into versions (a job; also run at start-up).
 
