@@ -16,6 +16,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from labelstack import __version__
 from labelstack.api.errors import install_error_handlers
 from labelstack.api.routes import audit, auth, health, users
+from labelstack.api.webapp import DEFAULT_WEBAPP_DIR, install_webapp
 from labelstack.config import Settings, get_settings
 from labelstack.db.engine import make_engine, make_sessionmaker
 from labelstack.services import bootstrap
@@ -67,6 +68,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     for module in (health, auth, users, audit):
         api.include_router(module.router)
     app.include_router(api)
+    install_webapp(app, settings.webapp_dir or DEFAULT_WEBAPP_DIR)
     return app
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import typer
 
+from labelstack.commands import openapi
+
 
 def register(app: typer.Typer) -> None:
     """Attach every feature's commands to ``app``."""
+    openapi.register(app)

@@ -1,0 +1,54 @@
+import { createBrowserRouter } from "react-router";
+
+import { AuditPage } from "@/audit/AuditPage";
+import { ChangePasswordPage } from "@/auth/ChangePasswordPage";
+import { LoginPage } from "@/auth/LoginPage";
+import { RequireAuth } from "@/auth/RequireAuth";
+import { NotFound } from "@/components/NotFound";
+import { RouteError } from "@/components/RouteError";
+import { HomePage } from "@/home/HomePage";
+import { UserPage } from "@/users/UserPage";
+import { UsersPage } from "@/users/UsersPage";
+
+import { Shell } from "./Shell";
+
+export const router = createBrowserRouter([
+  { path: "/login", element: <LoginPage />, errorElement: <RouteError /> },
+  {
+    // The viewer workspace takes the whole window; it is loaded only when opened.
+    path: "/tasks/:taskId/work",
+    errorElement: <RouteError />,
+    lazy: async () => {
+      const { WorkspacePage } = await import("@/viewer/WorkspacePage");
+      return {
+        element: (
+          <RequireAuth>
+            <WorkspacePage />
+          </RequireAuth>
+        ),
+      };
+    },
+  },
+  {
+    path: "/",
+    element: (
+      <RequireAuth>
+        <Shell />
+      </RequireAuth>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: "account/password", element: <ChangePasswordPage /> },
+          { path: "users", element: <RequireAuth roles={["admin"]}><UsersPage /></RequireAuth> },
+          { path: "users/:userId", element: <RequireAuth roles={["admin"]}><UserPage /></RequireAuth> },
+          { path: "audit", element: <RequireAuth roles={["admin"]}><AuditPage /></RequireAuth> },
+          { path: "*", element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+]);
