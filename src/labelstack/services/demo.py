@@ -9,6 +9,7 @@ from __future__ import annotations
 from rich.console import Console
 from sqlalchemy.orm import Session
 
+from labelstack.archive import demo_data
 from labelstack.config import Settings
 from labelstack.models import Role
 from labelstack.schemas.users import UserCreate
@@ -45,7 +46,7 @@ DEMO_USERS: list[dict[str, object]] = [
 
 def load(db: Session, *, settings: Settings, console: Console | None = None) -> list[str]:
     """Load every part of the demo set; returns lines that describe what is there."""
-    summary = [_load_users(db, settings)]
+    summary = [_load_users(db, settings), demo_data.load_images(db, settings=settings)]
     return summary
 
 

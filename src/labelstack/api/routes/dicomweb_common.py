@@ -1,0 +1,53 @@
+"""What the DICOMweb routes share: URL templates, the reader (store and caches), audit, ETags."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+from fastapi.responses import Response
+
+from labelstack.api.deps import CurrentCaller
+from labelstack.archive.dicomweb.wado import InstanceRef, WadoReader
+from labelstack.archive.store import make_store
+from labelstack.services import dicomweb
+
+PREFIX = "/dicomweb"
+STUDY = "/studies/{study_uid}"
+SERIES = STUDY + "/series/{series_uid}"
+INSTANCE = SERIES + "/instances/{instance_uid}"
+IMMUTABLE = "private, max-age=86400"  # an instance's bytes never change under its UID
+REVALIDATE = "private, no-cache"
+AcceptParam = Annotated[str | None, Query(alias="accept", description="overrides the Accept header")]
+
+
+def get_reader(request: Request) -> WadoReader:
+    """One reader (store and caches) per application, made on first use."""
+    state = request.app.state
+    reader: WadoReader | None = getattr(state, "dicomweb_reader", None)
+    if reader is None:
+        settings = state.settings
+        reader = WadoReader(make_store(settings), metadata_entries=settings.metadata_cache_entries)
+        state.dicomweb_reader = reader
+    return reader
+
+
+Reader = Annotated[WadoReader, Depends(get_reader)]
+
+
+def base_url(request: Request) -> str:
+    return str(request.base_url).rstrip("/") + PREFIX
+
+
+def audit_read(
+    request: Request, caller: CurrentCaller, action: str, refs: list[InstanceRef], **details: object
+) -> None:
+    dicomweb.record_read(
+        request.app.state.write_sessionmaker, actor=caller.actor, action=action, refs=refs, details=details
+    )
+
+
+def not_modified(request: Request, etag: str, cache_control: str) -> Response | None:
+    if etag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
+        return Response(status_code=304, headers={"ETag": etag, "Cache-Control": cache_control})
+    return None

@@ -1,0 +1,206 @@
+"""WADO-RS (PS3.18 §10.4): instances, metadata, frames and bulk data."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response, StreamingResponse
+
+from labelstack.api.deps import CurrentCaller, DbSession
+from labelstack.api.routes.dicomweb_common import (
+    IMMUTABLE,
+    INSTANCE,
+    REVALIDATE,
+    SERIES,
+    STUDY,
+    Reader,
+    audit_read,
+    base_url,
+    not_modified,
+)
+from labelstack.archive.dicomweb import multipart, negotiation
+from labelstack.archive.dicomweb.wado import InstanceRef, WadoReader, parse_frame_list
+from labelstack.services import dicomweb
+from labelstack.services.errors import InvalidInput
+
+router = APIRouter(tags=["dicomweb"])
+
+# ------------------------------------------------------------------ WADO-RS: instances
+
+
+def _retrieve(
+    request: Request, caller: CurrentCaller, reader: WadoReader, refs: list[InstanceRef]
+) -> Response:
+    accept = negotiation.parse_accept(request.headers.get("accept"), request.query_params.get("accept"))
+    negotiation.negotiate_dicom(accept, {r.transfer_syntax_uid for r in refs})
+    audit_read(request, caller, "dicomweb.retrieve", refs)
+    boundary = multipart.new_boundary()
+    etag = dicomweb.etag_of(refs, "dicom")
+    return StreamingResponse(
+        multipart.encode(reader.instance_parts(refs, base_url(request)), boundary),
+        media_type=multipart.content_type(negotiation.MediaType.DICOM, boundary),
+        headers={"ETag": etag, "Cache-Control": REVALIDATE},
+    )
+
+
+@router.get(STUDY, response_class=Response)
+def retrieve_study(
+    study_uid: str, request: Request, caller: CurrentCaller, db: DbSession, reader: Reader
+) -> Response:
+    """WADO-RS: every instance of a study as multipart/related; type="application/dicom"."""
+    refs = dicomweb.find_instances(db, user=caller.user, study_uid=study_uid)
+    db.rollback()
+    return _retrieve(request, caller, reader, refs)
+
+
+@router.get(SERIES, response_class=Response)
+def retrieve_series(
+    study_uid: str, series_uid: str, request: Request, caller: CurrentCaller, db: DbSession, reader: Reader
+) -> Response:
+    """WADO-RS: every instance of a series."""
+    refs = dicomweb.find_instances(db, user=caller.user, study_uid=study_uid, series_uid=series_uid)
+    db.rollback()
+    return _retrieve(request, caller, reader, refs)
+
+
+@router.get(INSTANCE, response_class=Response)
+def retrieve_instance(
+    study_uid: str,
+    series_uid: str,
+    instance_uid: str,
+    request: Request,
+    caller: CurrentCaller,
+    db: DbSession,
+    reader: Reader,
+) -> Response:
+    """WADO-RS: one instance, byte for byte as stored."""
+    refs = dicomweb.find_instances(
+        db, user=caller.user, study_uid=study_uid, series_uid=series_uid, sop_instance_uid=instance_uid
+    )
+    db.rollback()
+    return _retrieve(request, caller, reader, refs)
+
+
+# ------------------------------------------------------------------ WADO-RS: metadata
+
+
+def _metadata(
+    request: Request, caller: CurrentCaller, db: DbSession, reader: WadoReader, refs: list[InstanceRef]
+) -> Response:
+    negotiation.negotiate_json(
+        negotiation.parse_accept(request.headers.get("accept"), request.query_params.get("accept"))
+    )
+    etag = dicomweb.etag_of(refs, "metadata")
+    audit_read(request, caller, "dicomweb.metadata", refs)
+    cached = not_modified(request, etag, REVALIDATE)
+    if cached is not None:
+        return cached
+    body = reader.metadata(db, refs, base_url(request), etag)
+    db.rollback()
+    return Response(
+        body, media_type="application/dicom+json", headers={"ETag": etag, "Cache-Control": REVALIDATE}
+    )
+
+
+@router.get(STUDY + "/metadata", response_class=Response)
+def study_metadata(
+    study_uid: str, request: Request, caller: CurrentCaller, db: DbSession, reader: Reader
+) -> Response:
+    """WADO-RS: DICOM JSON of every instance of a study, BulkDataURIs pointing here."""
+    refs = dicomweb.find_instances(db, user=caller.user, study_uid=study_uid)
+    return _metadata(request, caller, db, reader, refs)
+
+
+@router.get(SERIES + "/metadata", response_class=Response)
+def series_metadata(
+    study_uid: str, series_uid: str, request: Request, caller: CurrentCaller, db: DbSession, reader: Reader
+) -> Response:
+    """WADO-RS: DICOM JSON of every instance of a series."""
+    refs = dicomweb.find_instances(db, user=caller.user, study_uid=study_uid, series_uid=series_uid)
+    return _metadata(request, caller, db, reader, refs)
+
+
+@router.get(INSTANCE + "/metadata", response_class=Response)
+def instance_metadata(
+    study_uid: str,
+    series_uid: str,
+    instance_uid: str,
+    request: Request,
+    caller: CurrentCaller,
+    db: DbSession,
+    reader: Reader,
+) -> Response:
+    """WADO-RS: DICOM JSON of one instance."""
+    refs = dicomweb.find_instances(
+        db, user=caller.user, study_uid=study_uid, series_uid=series_uid, sop_instance_uid=instance_uid
+    )
+    return _metadata(request, caller, db, reader, refs)
+
+
+# ------------------------------------------------------------------ WADO-RS: frames and bulk data
+
+
+@router.get(INSTANCE + "/frames/{frame_list}", response_class=Response)
+def retrieve_frames(
+    study_uid: str,
+    series_uid: str,
+    instance_uid: str,
+    frame_list: str,
+    request: Request,
+    caller: CurrentCaller,
+    db: DbSession,
+    reader: Reader,
+) -> Response:
+    """WADO-RS: frames in their stored transfer syntax, not decoded (PS3.18 §10.4.1.1.4)."""
+    numbers = parse_frame_list(frame_list)
+    (ref,) = dicomweb.find_instances(
+        db, user=caller.user, study_uid=study_uid, series_uid=series_uid, sop_instance_uid=instance_uid
+    )
+    db.rollback()
+    accept = negotiation.parse_accept(request.headers.get("accept"), request.query_params.get("accept"))
+    reply = negotiation.negotiate_frames(accept, ref.transfer_syntax_uid)
+    etag = f'"{ref.sha256[:32]}-{frame_list}-{reply.part_type}"'
+    audit_read(request, caller, "dicomweb.frames", [ref], frames=frame_list[:200])
+    cached = not_modified(request, etag, IMMUTABLE)
+    if cached is not None:
+        return cached
+    _layout, frames = reader.frames(ref, numbers)
+    boundary = multipart.new_boundary()
+    location = ref.url(base_url(request)) + "/frames/"
+    parts = [
+        multipart.Part(reply.part_content_type, data, {"Content-Location": f"{location}{n}"})
+        for n, data in zip(numbers, frames, strict=True)
+    ]
+    return Response(
+        multipart.encode_bytes(parts, boundary),
+        media_type=multipart.content_type(reply.part_type, boundary, reply.transfer_syntax_uid),
+        headers={"ETag": etag, "Cache-Control": IMMUTABLE},
+    )
+
+
+@router.get(INSTANCE + "/bulkdata/{tag}", response_class=Response)
+def retrieve_bulkdata(
+    study_uid: str,
+    series_uid: str,
+    instance_uid: str,
+    tag: str,
+    request: Request,
+    caller: CurrentCaller,
+    db: DbSession,
+    reader: Reader,
+) -> Response:
+    """WADO-RS: the value behind a BulkDataURI of the metadata (PS3.18 §10.4.1.1.3)."""
+    (ref,) = dicomweb.find_instances(
+        db, user=caller.user, study_uid=study_uid, series_uid=series_uid, sop_instance_uid=instance_uid
+    )
+    db.rollback()
+    if len(tag) != 8:
+        raise InvalidInput("a bulk data tag is eight hexadecimal digits")
+    values = reader.bulkdata(ref, tag)
+    audit_read(request, caller, "dicomweb.bulkdata", [ref], tag=tag)
+    boundary = multipart.new_boundary()
+    octet = negotiation.MediaType.OCTET_STREAM
+    return Response(
+        multipart.encode_bytes([multipart.Part(octet, v) for v in values], boundary),
+        media_type=multipart.content_type(octet, boundary),
+        headers={"Cache-Control": IMMUTABLE},
+    )

@@ -1,0 +1,104 @@
+"""multipart/related bodies (RFC 2387) as PS3.18 §8.6.1.2 uses them for WADO-RS and STOW-RS.
+
+Encoding yields the body piece by piece so a study can be streamed without
+holding it in memory; decoding splits a received body on its boundary and
+returns each part's headers and bytes.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from labelstack.archive.dicomweb.negotiation import parse_media_type
+from labelstack.services.errors import InvalidInput, UnsupportedMediaType
+
+CRLF = b"\r\n"
+
+
+@dataclass(frozen=True)
+class Part:
+    """One body part: its Content-Type, the bytes, and any further headers (e.g. Content-Location)."""
+
+    content_type: str
+    data: bytes
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def new_boundary() -> str:
+    return "labelstack-" + secrets.token_hex(16)
+
+
+def content_type(part_type: str, boundary: str, transfer_syntax_uid: str | None = None) -> str:
+    """``multipart/related; type="..."; boundary=...`` (the ``type`` parameter is quoted, PS3.18 §8.7.1)."""
+    value = f'multipart/related; type="{part_type}"; boundary={boundary}'
+    if transfer_syntax_uid:
+        value += f"; transfer-syntax={transfer_syntax_uid}"
+    return value
+
+
+def part_header(part_content_type: str, boundary: str, extra: dict[str, str] | None = None) -> bytes:
+    lines = [b"--" + boundary.encode(), b"Content-Type: " + part_content_type.encode()]
+    for name, value in (extra or {}).items():
+        lines.append(f"{name}: {value}".encode())
+    return CRLF.join(lines) + CRLF + CRLF
+
+
+def closing(boundary: str) -> bytes:
+    return b"--" + boundary.encode() + b"--" + CRLF
+
+
+def encode(parts: Iterable[Part], boundary: str) -> Iterator[bytes]:
+    """The body, one chunk per header and per part."""
+    for part in parts:
+        yield part_header(part.content_type, boundary, part.headers)
+        yield part.data
+        yield CRLF
+    yield closing(boundary)
+
+
+def encode_bytes(parts: Iterable[Part], boundary: str) -> bytes:
+    return b"".join(encode(parts, boundary))
+
+
+def boundary_of(content_type_header: str | None) -> tuple[str, dict[str, str]]:
+    """The boundary and parameters of a multipart/related Content-Type header."""
+    if not content_type_header:
+        raise UnsupportedMediaType("Content-Type multipart/related with a boundary is required")
+    media, params = parse_media_type(content_type_header)
+    if media != "multipart/related":
+        raise UnsupportedMediaType(f"expected multipart/related, got {media or 'nothing'}")
+    boundary = params.get("boundary")
+    if not boundary:
+        raise UnsupportedMediaType("multipart/related without a boundary parameter")
+    return boundary, params
+
+
+def decode(body: bytes, content_type_header: str | None) -> list[Part]:
+    """Split a multipart/related body into its parts (the preamble and epilogue are ignored)."""
+    boundary, params = boundary_of(content_type_header)
+    default_type = params.get("type", "application/octet-stream")
+    delimiter = b"\r\n--" + boundary.encode()
+    chunks = (CRLF + body).split(delimiter)
+    parts: list[Part] = []
+    closed = False
+    for chunk in chunks[1:]:
+        if chunk.startswith(b"--"):
+            closed = True
+            break
+        head_end = chunk.find(b"\r\n\r\n")
+        if head_end < 0:
+            # a part without headers: "--boundary\r\n\r\nDATA"
+            raise InvalidInput("malformed multipart body: a part has no header/body separator")
+        raw_headers = chunk[:head_end].strip(b" \t\r\n")
+        headers: dict[str, str] = {}
+        for line in raw_headers.split(CRLF):
+            name, sep, value = line.decode("latin-1").partition(":")
+            if sep:
+                headers[name.strip().lower()] = value.strip()
+        data = chunk[head_end + 4 :]
+        parts.append(Part(headers.pop("content-type", default_type), data, headers))
+    if not closed:
+        raise InvalidInput("malformed multipart body: the closing boundary is missing")
+    return parts

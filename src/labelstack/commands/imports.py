@@ -1,0 +1,111 @@
+"""``labelstack import PATH...``: folders (recursively), zip files, DICOM files with any name, NIfTI."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from labelstack.archive.importer import Importer, path_source
+from labelstack.archive.ingest import IngestOutcome
+from labelstack.archive.nifti import NiftiGrouping
+from labelstack.archive.store import make_store
+from labelstack.services.audit import Actor
+
+console = Console()
+MAX_LISTED_REJECTIONS = 50
+
+
+def files_under(paths: list[Path]) -> Iterator[tuple[Path, str]]:
+    """Every regular file named or inside a named folder (with a short display name), in a stable
+    order; symlinks inside folders are not followed."""
+    for path in paths:
+        if path.is_dir() and not path.is_symlink():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and not child.is_symlink():
+                    yield child, str(Path(path.name) / child.relative_to(path))
+        else:
+            yield path, str(path)
+
+
+def import_command(
+    paths: list[Path] = typer.Argument(..., help="Files, folders (searched recursively) and zip archives."),
+    patient_id: str = typer.Option("", help="NIfTI: PatientID (default: from the file name)."),
+    patient_name: str = typer.Option("", help="NIfTI: patient name (default: the patient ID)."),
+    study_description: str = typer.Option("", help="NIfTI: study to group the volumes in."),
+    series_description: str = typer.Option("", help="NIfTI: series description (default: file name)."),
+    modality: str = typer.Option("MR", help="NIfTI: modality of the converted series (MR, CT or OT)."),
+    phases: str = typer.Option("", help="NIfTI 4D: names of the time points, e.g. 'ED,ES'."),
+) -> None:
+    """Import DICOM and NIfTI files into the archive; exits with 1 if anything was rejected."""
+    from labelstack.cli import open_database
+
+    settings, engine, sessions = open_database()
+    files = list(files_under(paths))
+    grouping = NiftiGrouping(
+        patient_id=patient_id,
+        patient_name=patient_name,
+        study_description=study_description,
+        series_description=series_description,
+        modality=modality,
+        phases=[p.strip() for p in phases.split(",") if p.strip()],
+    )
+    outcomes: list[IngestOutcome] = []
+    with sessions() as db, _progress() as progress:
+        task = progress.add_task("importing", total=len(files))
+        importer = Importer(
+            db,
+            store=make_store(settings),
+            settings=settings,
+            source="cli",
+            actor=Actor.system("cli"),
+            grouping=grouping,
+        )
+        for path, name in files:
+            if not path.is_file():
+                importer.reject(name, "no such file")
+            else:
+                importer.add(path_source(path, name=name))
+            progress.advance(task)
+        outcomes = importer.finish()
+    engine.dispose()
+    _summary(outcomes)
+    if any(o.status == "rejected" for o in outcomes):
+        raise typer.Exit(1)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=False,
+    )
+
+
+def _summary(outcomes: list[IngestOutcome]) -> None:
+    counts = Counter(o.status for o in outcomes)
+    instances = sum(o.instances for o in outcomes if o.status == "stored")
+    table = Table("result", "files", title="Import summary")
+    table.add_row("stored", str(counts["stored"]))
+    table.add_row("duplicate", str(counts["duplicate"]))
+    table.add_row("rejected", str(counts["rejected"]))
+    console.print(table)
+    series = {o.series_instance_uid for o in outcomes if o.status == "stored" and o.series_instance_uid}
+    console.print(f"{instances} instance(s) stored in {len(series)} series")
+    rejected = [o for o in outcomes if o.status == "rejected"]
+    if rejected:
+        console.print(f"[bold red]Rejected[/bold red] ({len(rejected)}):")
+        for o in rejected[:MAX_LISTED_REJECTIONS]:
+            # one line per file, never wrapped, so paths stay greppable
+            console.print(f"  {escape(o.name)}: {escape(o.reason or '')}", soft_wrap=True)
+        if len(rejected) > MAX_LISTED_REJECTIONS:
+            console.print(f"... and {len(rejected) - MAX_LISTED_REJECTIONS} more")

@@ -1,0 +1,166 @@
+"""DICOMweb for one caller: who may see what (``services.access``), what gets audited, what is stored.
+
+The HTTP edge (``api/routes/dicomweb.py``) parses the request and shapes the
+reply; the DICOM parts live in ``labelstack.archive.dicomweb``. Hidden and
+missing images answer the same 404, so guessing UIDs reveals nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement
+from sqlalchemy.orm import Session, sessionmaker
+
+from labelstack.archive import ingest
+from labelstack.archive.dicomweb import multipart, qido, stow
+from labelstack.archive.dicomweb.attributes import DicomJson
+from labelstack.archive.dicomweb.wado import InstanceRef, instance_refs
+from labelstack.archive.pacs import PacsStore
+from labelstack.archive.store import ImageStore
+from labelstack.models import Instance, Series, Study, User
+from labelstack.services import access, audit
+from labelstack.services.audit import Actor
+from labelstack.services.errors import NotFound
+
+
+def visible_clause(user: User) -> ColumnElement[bool] | None:
+    """The caller's series as a WHERE clause, or None when they may see everything."""
+    visible = access.visible_series_ids(user)
+    return None if visible is None else Series.id.in_(visible)
+
+
+def search(
+    db: Session,
+    *,
+    user: User,
+    level: qido.Level,
+    params: Sequence[tuple[str, str]],
+    base_url: str,
+    study_uid: str | None = None,
+    series_uid: str | None = None,
+) -> qido.SearchResult:
+    """QIDO-RS over the images the caller may see (PS3.18 §10.6)."""
+    query = qido.parse_query(level, params)
+    return qido.search(
+        db,
+        query=query,
+        visible=visible_clause(user),
+        base_url=base_url,
+        study_uid=study_uid,
+        series_uid=series_uid,
+    )
+
+
+def find_instances(
+    db: Session,
+    *,
+    user: User,
+    study_uid: str,
+    series_uid: str | None = None,
+    sop_instance_uid: str | None = None,
+) -> list[InstanceRef]:
+    """The visible instances under a study / series / instance URL; 404 when there are none."""
+    where: list[Any] = [Study.study_instance_uid == study_uid]
+    if series_uid is not None:
+        where.append(Series.series_instance_uid == series_uid)
+    if sop_instance_uid is not None:
+        where.append(Instance.sop_instance_uid == sop_instance_uid)
+    clause = visible_clause(user)
+    if clause is not None:
+        where.append(clause)
+    refs = instance_refs(db, where)
+    if not refs:
+        what = "instance" if sop_instance_uid else "series" if series_uid else "study"
+        raise NotFound(f"{what} not found")
+    return refs
+
+
+def etag_of(refs: Sequence[InstanceRef], *extra: object) -> str:
+    """A strong validator that changes whenever an instance is added, removed or replaced."""
+    digest = hashlib.blake2b(digest_size=16)
+    for ref in refs:
+        digest.update(f"{ref.id}:{ref.sha256};".encode())
+    for item in extra:
+        digest.update(repr(item).encode())
+    return f'"{digest.hexdigest()}"'
+
+
+def record_read(
+    sessions: sessionmaker[Session],
+    *,
+    actor: Actor,
+    action: str,
+    refs: Sequence[InstanceRef] = (),
+    study_uid: str | None = None,
+    details: dict[str, Any] | None = None,
+) -> None:
+    """One audit row per request (never per frame), in its own short write transaction."""
+    studies = sorted({r.study_instance_uid for r in refs}) or ([study_uid] if study_uid else [])
+    series = sorted({r.series_instance_uid for r in refs})
+    info: dict[str, Any] = {"studies": studies[:20], "series": series[:50], "instances": len(refs)}
+    info.update(details or {})
+    with sessions() as db:
+        audit.record(
+            db,
+            actor=actor,
+            action=action,
+            object_type="study" if len(studies) == 1 else None,
+            object_id=studies[0] if len(studies) == 1 else None,
+            details=info,
+        )
+        db.commit()
+
+
+@dataclass
+class StoreReply:
+    status: int
+    body: DicomJson
+
+
+def store_instances(
+    db: Session,
+    *,
+    store: ImageStore,
+    parts: list[multipart.Part],
+    study_uid: str | None,
+    base_url: str,
+    actor: Actor,
+) -> StoreReply:
+    """STOW-RS (PS3.18 §10.5): ingest every acceptable part, report each one."""
+    items = stow.read_items(parts, study_uid=study_uid)
+    acceptable = [i for i in items if i.failure is None]
+    target: ImageStore = store
+    if isinstance(store, PacsStore) and acceptable:
+        # the PACS gets the whole request in one STOW-RS call before anything is indexed
+        forwarded = store.forward_batch([(i.sop_instance_uid, i.data) for i in acceptable])
+        for item in acceptable:
+            if item.sop_instance_uid in forwarded.failed:
+                item.failure = stow.FailureReason.PROCESSING_FAILURE
+                item.reason = forwarded.failed[item.sop_instance_uid]
+        acceptable = [i for i in acceptable if i.failure is None]
+        target = forwarded
+    outcomes = ingest.ingest_many(
+        db,
+        store=target,
+        items=[(i.name, i.data) for i in acceptable],
+        source="stow",
+        actor=actor,
+    )
+    by_name = {o.name: o for o in outcomes}
+    results = []
+    for item in items:
+        if item.failure is not None:
+            results.append(stow.StowResult(item, stored=False, reason=item.reason, failure=item.failure))
+            continue
+        outcome = by_name[item.name]
+        if outcome.status == "rejected":
+            refused = stow.FailureReason.CANNOT_UNDERSTAND
+            results.append(stow.StowResult(item, stored=False, reason=outcome.reason or "", failure=refused))
+        else:
+            results.append(stow.StowResult(item, stored=True, duplicate=outcome.status == "duplicate"))
+    status, body = stow.response(results, base_url, study_uid)
+    return StoreReply(status, body)

@@ -1,0 +1,62 @@
+"""``labelstack import``: folders, zips, extension-less DICOM, NIfTI; summary table; exit codes."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from labelstack.config import Settings
+from labelstack.models import Instance, Series
+from tests.dicom_fixtures import NIBABEL_DATA, ct_files, mr_files
+from tests.helpers import run_cli
+
+
+def _folder(root: Path) -> Path:
+    for i, (_, data) in enumerate(ct_files(5, seed="cli-ct")):
+        target = root / "patient" / "CT" / f"IM{i:05d}"  # no extension, as PACS exports look
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in mr_files(3, seed="cli-mr"):
+            archive.writestr(f"mr/{name}", data)
+    (root / "mr.zip").write_bytes(out.getvalue())
+    (root / "volumes").mkdir()
+    (root / "volumes" / "sub-02_bold.nii.gz").write_bytes((NIBABEL_DATA / "example4d.nii.gz").read_bytes())
+    return root
+
+
+def test_import_of_a_folder_then_again(settings: Settings, tmp_path: Path, db: Session):
+    folder = _folder(tmp_path / "incoming")
+    options = ("--study-description", "fMRI", "--phases", "a,b")
+    first = run_cli(settings, "import", str(folder), *options)
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "Import summary" in first.stdout
+    assert "56 instance(s) stored in 3 series" in first.stdout  # 5 CT + 3 MR + 48 NIfTI slices
+    assert db.scalar(select(func.count()).select_from(Instance)) == 56
+    nifti = db.scalars(select(Series).where(Series.source_format == "nifti")).one()
+    assert nifti.study.patient.patient_id == "sub-02" and nifti.study.description == "fMRI"
+    db.commit()
+    second = run_cli(settings, "import", str(folder), *options)  # same grouping: same series
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert "0 instance(s) stored" in second.stdout
+    assert db.scalar(select(func.count()).select_from(Instance)) == 56
+
+
+def test_import_exits_1_and_names_what_was_rejected(settings: Settings, tmp_path: Path, db: Session):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    name, data = ct_files(1, seed="cli-bad")[0]
+    (folder / name).write_bytes(data)
+    (folder / "cut.dcm").write_bytes(data[:-300])
+    (folder / "notes.txt").write_text("not an image")
+    result = run_cli(settings, "import", str(folder), str(tmp_path / "missing"))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Rejected" in result.stdout
+    for expected in ("cut.dcm", "notes.txt", "missing", "no such file", "truncated"):
+        assert expected in result.stdout, expected
+    assert db.scalar(select(func.count()).select_from(Instance)) == 1
