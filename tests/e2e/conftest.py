@@ -54,21 +54,24 @@ def webapp_build() -> Path:
 
 
 @pytest.fixture
-def server(settings: Settings, webapp_build: Path) -> Iterator[str]:
-    """A real LabelStack server on a free port, sharing this test's data dir and database."""
+def server(settings: Settings, webapp_build: Path, tmp_path: Path) -> Iterator[str]:
+    """A real LabelStack server on a free port, sharing this test's data dir and database.
+
+    Its log is printed when the test fails (pytest shows captured output then).
+    """
     port = free_port()
     env = labelstack_env(settings, LABELSTACK_ADMIN_PASSWORD=ADMIN_PASSWORD)
-    process = subprocess.Popen(
-        [LABELSTACK, "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    log = tmp_path / "server.log"
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            [LABELSTACK, "serve", "--port", str(port)], env=env, stdout=sink, stderr=subprocess.STDOUT
+        )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for_http(f"{base}/api/v1/health", process=process)
         yield base
     finally:
+        print(log.read_text(errors="replace")[-20_000:])
         process.terminate()
         try:
             process.wait(timeout=15)

@@ -16,6 +16,12 @@ describe("API error messages", () => {
     expect(describeDetail(422, detail)).toBe("username: String should match pattern; limit: Input should be less than or equal to 500");
   });
 
+  it("reads structured details such as refused status changes", () => {
+    const detail = { message: "cannot change status from 'done' to 'open'", allowed: ["cancelled"] };
+    expect(describeDetail(409, detail)).toBe("Cannot change status from 'done' to 'open' (allowed next: cancelled)");
+    expect(describeDetail(422, { message: "no file was accepted", stored: 0 })).toBe("No file was accepted");
+  });
+
   it("has a sentence for bare statuses and network failures", () => {
     expect(describeDetail(403, undefined)).toMatch(/permission/);
     expect(describeDetail(502, null)).toMatch(/server had a problem/);

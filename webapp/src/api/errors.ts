@@ -31,6 +31,13 @@ export function describeDetail(status: number, detail: unknown): string {
       })
       .join("; ");
   }
+  if (detail && typeof detail === "object" && "message" in detail) {
+    const { message, allowed } = detail as { message?: unknown; allowed?: unknown };
+    if (typeof message === "string" && message) {
+      const next = Array.isArray(allowed) ? ` (allowed next: ${allowed.length ? allowed.join(", ") : "none"})` : "";
+      return capitalise(message) + next;
+    }
+  }
   return fallbackFor(status);
 }
 

@@ -3,18 +3,18 @@ import type { Role } from "@/auth/AuthProvider";
 export interface MenuItem {
   to: string;
   label: string;
-  /** Who sees the item; admins see everything. */
+  /** Who sees the item: holders of any of these roles. */
   roles: readonly Role[];
 }
 
 /** The main menu. A screen appears here only once the API behind it exists. */
 export const MENU: readonly MenuItem[] = [
   { to: "/", label: "Home", roles: ["annotator", "reviewer"] },
+  { to: "/images", label: "Images", roles: ["admin"] },
   { to: "/users", label: "Users", roles: ["admin"] },
   { to: "/audit", label: "Audit log", roles: ["admin"] },
 ];
 
 export function menuFor(roles: readonly Role[]): MenuItem[] {
-  if (roles.includes("admin")) return [...MENU];
   return MENU.filter((item) => item.roles.some((role) => roles.includes(role)));
 }

@@ -7,7 +7,7 @@ import { RequireAuth } from "@/auth/RequireAuth";
 import { NotFound } from "@/components/NotFound";
 import { RouteError } from "@/components/RouteError";
 import { HomePage } from "@/home/HomePage";
-import { UserPage } from "@/users/UserPage";
+import { ImagesPage } from "@/images/ImagesPage";
 import { UsersPage } from "@/users/UsersPage";
 
 import { Shell } from "./Shell";
@@ -43,8 +43,15 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: "account/password", element: <ChangePasswordPage /> },
+          { path: "images", element: <RequireAuth roles={["admin"]}><ImagesPage /></RequireAuth> },
           { path: "users", element: <RequireAuth roles={["admin"]}><UsersPage /></RequireAuth> },
-          { path: "users/:userId", element: <RequireAuth roles={["admin"]}><UserPage /></RequireAuth> },
+          {
+            path: "users/:userId",
+            lazy: async () => {
+              const { UserPage } = await import("@/users/UserPage");
+              return { element: <RequireAuth roles={["admin"]}><UserPage /></RequireAuth> };
+            },
+          },
           { path: "audit", element: <RequireAuth roles={["admin"]}><AuditPage /></RequireAuth> },
           { path: "*", element: <NotFound /> },
         ],

@@ -50,8 +50,8 @@ export function SelectField<T extends string>({
   className = "",
   ...select
 }: Common & {
-  value: T;
-  onChange(value: T): void;
+  value: NoInfer<T>;
+  onChange(value: NoInfer<T>): void;
   options: readonly { value: T; label: string }[];
 }) {
   const id = useId();

@@ -13,6 +13,7 @@ export function HomePage() {
       <div className="grid max-w-3xl gap-4 sm:grid-cols-2">
         {admin && (
           <>
+            <Card to="/images" title="Images" text="Browse and upload studies, look at every DICOM attribute." />
             <Card to="/users" title="Users" text="Add people, give roles, reset passwords, see their activity." />
             <Card to="/audit" title="Audit log" text="Who did what, and when." />
           </>

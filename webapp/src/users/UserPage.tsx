@@ -83,7 +83,9 @@ export function UserPage() {
       </dl>
       <div className="grid gap-6 xl:grid-cols-2">
         <UserProfileForm key={u.id + u.roles.join()} user={u} onSaved={() => setNotice("Saved.")} />
-        <UserActivity user={u} />
+        <div className="space-y-6">
+          <UserActivity user={u} />
+        </div>
       </div>
       <ResetPasswordDialog
         open={resetting}

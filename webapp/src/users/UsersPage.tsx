@@ -61,13 +61,13 @@ export function UsersPage() {
       </PageHeader>
       <div className="mb-3 flex flex-wrap items-end gap-3">
         <SearchBox label="Search users" value={state.search} onChange={list.setSearch} />
-        <SelectField
+        <SelectField<string>
           label="Role"
           value={state.filters.role ?? ""}
           onChange={(v) => list.setFilter("role", v)}
           options={[{ value: "", label: "Any role" }, ...ROLES]}
         />
-        <SelectField
+        <SelectField<string>
           label="Status"
           value={state.filters.active ?? ""}
           onChange={(v) => list.setFilter("active", v)}
