@@ -122,7 +122,8 @@ export function DashboardPage() {
           )}
         </Card>
         <Card title="Label counts">
-          <div className="mb-2 w-64">
+          {live.length === 0 && <p className="text-sm text-slate-500">No projects yet.</p>}
+          <div className={`mb-2 w-64 ${live.length === 0 ? "hidden" : ""}`}>
             <SelectField<string>
               label="Project"
               value={labelProject || String(chosenProject ?? "")}
