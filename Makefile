@@ -10,7 +10,7 @@ PORT   ?= 8000
 export LABELSTACK_DATA_DIR ?= $(CURDIR)/data
 
 .PHONY: install run test lint typecheck pytest pytest-sqlite pytest-postgresql system-packages test-system-packages \
-        webapp bench clean
+        webapp webapp-test bench clean
 
 install: system-packages $(VENV)/.installed webapp
 
@@ -27,8 +27,11 @@ test-system-packages:
 	@scripts/apt-ensure.sh dcmtk orthanc orthanc-dicomweb dicom3tools chromium chromium-driver fonts-dejavu-core
 	@scripts/ensure-postgres.sh
 
-webapp:
-	@if [ -f webapp/package.json ]; then scripts/build-webapp.sh; fi
+webapp: $(VENV)/.installed
+	@if [ -f webapp/package.json ]; then PATH="$(CURDIR)/$(BIN):$$PATH" scripts/build-webapp.sh; fi
+
+webapp-test: webapp
+	cd webapp && npm test
 
 run: install
 	mkdir -p "$(LABELSTACK_DATA_DIR)"
@@ -39,7 +42,7 @@ run: install
 	@echo ""
 	$(BIN)/labelstack serve --host $(HOST) --port $(PORT)
 
-test: install test-system-packages lint typecheck pytest
+test: install test-system-packages lint typecheck webapp-test pytest
 
 lint:
 	$(BIN)/ruff check src tests bench

@@ -53,11 +53,12 @@ KINDS = ["label", "annotate", "annotate", "review", "qc"]
 
 def main() -> None:
     for backend in ("sqlite", "postgresql"):
-        with _database(backend) as url:
+        database = _database(backend)
+        with database as url:
             if url is None:
                 print(f"{backend}: not reachable, skipped")
                 continue
-            _run(backend, url)
+            _run(backend, url, Path(database.tmp.name) / "data")
 
 
 class _database:
@@ -93,7 +94,7 @@ class _database:
         self.tmp.cleanup()
 
 
-def _run(backend: str, url: str) -> None:
+def _run(backend: str, url: str, data_dir: Path) -> None:
     engine = make_engine(url)
     migrate.upgrade(engine)
     started = time.perf_counter()
@@ -102,9 +103,7 @@ def _run(backend: str, url: str) -> None:
         f"{backend}: loaded {TASKS:,} tasks, {TASKS * ITEMS_PER_TASK:,} items"
         f" in {time.perf_counter() - started:.1f} s"
     )
-    settings = Settings(
-        environment="test", data_dir=Path(tempfile.mkdtemp(prefix="bench-data-")), database_url=url
-    )
+    settings = Settings(environment="test", data_dir=data_dir, database_url=url)
     app = create_app(settings, migrate=False)
     with TestClient(app) as client:
         admin, annotator = _tokens(app, facts)
@@ -567,5 +566,5 @@ def _finish_load(engine: Engine) -> None:
                         f" (SELECT max(id) FROM {table}))"
                     )
                 )
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+    with engine.begin() as conn:  # planner statistics, committed (SQLite keeps them in sqlite_stat1)
         conn.execute(text("ANALYZE"))

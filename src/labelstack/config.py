@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     max_zip_members: int = Field(default=100_000, ge=1)
 
     # HTTP
+    webapp_dir: Path | None = Field(
+        default=None, description="The built web app to serve at /; default: the build inside the package."
+    )
     cors_origins: list[str] = Field(default_factory=list, description="Empty: CORS off.")
 
     # PACS (unset: the local file store)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 
 import httpx
@@ -83,3 +84,13 @@ def test_serve_with_workers_bootstraps_admin_and_logs_in(settings: Settings):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_openapi_prints_the_schema_the_web_app_client_is_generated_from(settings: Settings, tmp_path):
+    printed = run_cli(settings, "openapi")
+    assert printed.returncode == 0, printed.stderr
+    schema = json.loads(printed.stdout)
+    assert "/api/v1/auth/login" in schema["paths"] and "/api/v1/users/me" in schema["paths"]
+    target = tmp_path / "openapi.json"
+    assert run_cli(settings, "openapi", "--output", str(target)).returncode == 0
+    assert json.loads(target.read_text()) == schema

@@ -34,7 +34,11 @@ from labelstack.api.routes import (
     uploads,
     users,
 )
+<<<<<<< HEAD
 from labelstack.api.routes import annotations as annotation_routes
+=======
+from labelstack.api.webapp import DEFAULT_WEBAPP_DIR, install_webapp
+>>>>>>> main
 from labelstack.config import Settings, get_settings
 from labelstack.db.engine import make_engine, make_sessionmaker
 from labelstack.services import bootstrap, draft_promotion
@@ -112,6 +116,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
         api.include_router(module.router)
     app.include_router(api)
     app.include_router(dicomweb.router)  # DICOMweb lives beside the API, at /dicomweb (PS3.18)
+    install_webapp(app, settings.webapp_dir or DEFAULT_WEBAPP_DIR)
     return app
 
 

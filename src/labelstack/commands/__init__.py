@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import typer
 
+from labelstack.commands import openapi
+
 
 def register(app: typer.Typer) -> None:
     """Attach every feature's commands to ``app``."""
@@ -16,3 +18,4 @@ def register(app: typer.Typer) -> None:
     from labelstack.commands import pacs
 
     app.add_typer(pacs.pacs_app, name="pacs")
+    openapi.register(app)

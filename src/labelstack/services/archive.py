@@ -185,8 +185,7 @@ def get_study(db: Session, *, user: User, actor: Actor, study_id: int) -> tuple[
     )
     if study is None or not series:
         raise NotFound("study not found")
-    audit.record(db, actor=actor, action="study.read", object_type="study", object_id=study.id)
-    db.commit()
+    audit_read(db, actor=actor, action="study.read", object_type="study", object_id=study.id)
     return study, series
 
 
@@ -236,13 +235,26 @@ def list_series(
 
 
 def _audit_browse(db: Session, actor: Actor, what: str, total: int, **filters: str | None) -> None:
-    audit.record(
+    audit_read(
         db,
         actor=actor,
         action="archive.search",
         object_type=what,
         details={"results": total, **{k: v for k, v in filters.items() if v}},
     )
+
+
+def audit_read(db: Session, **event: Any) -> None:
+    """Record a read in the audit log after ending the read transaction, and commit.
+
+    Reads run in a deferred transaction; on SQLite that transaction cannot
+    become a write once another request has committed since it began
+    ("database is locked", at once, whatever the busy timeout), which is
+    exactly what a page loading several images in parallel causes. A fresh
+    transaction that starts with the insert waits for the lock instead.
+    """
+    db.commit()
+    audit.record(db, **event)
     db.commit()
 
 
@@ -258,7 +270,7 @@ def series_detail(db: Session, *, user: User, actor: Actor, series_id: int) -> t
     """A series and its instances in slice order; audited as a read."""
     series = get_series(db, user=user, series_id=series_id)
     instances = slice_order(db.scalars(select(Instance).where(Instance.series_fk == series.id)).all())
-    audit.record(
+    audit_read(
         db,
         actor=actor,
         action="series.read",
@@ -266,7 +278,6 @@ def series_detail(db: Session, *, user: User, actor: Actor, series_id: int) -> t
         object_id=series.id,
         details={"series_instance_uid": series.series_instance_uid, "instances": len(instances)},
     )
-    db.commit()
     return series, instances
 
 
@@ -302,7 +313,7 @@ def instance_metadata(
         raise NotFound("instance not found")
     access.require_instance(db, user, instance)
     row = db.get(InstanceMetadata, instance.id)
-    audit.record(
+    audit_read(
         db,
         actor=actor,
         action="instance.read_metadata",
@@ -310,7 +321,6 @@ def instance_metadata(
         object_id=instance.id,
         details={"sop_instance_uid": instance.sop_instance_uid},
     )
-    db.commit()
     return instance, row.dicom_json if row is not None else {}
 
 

@@ -14,8 +14,7 @@ from labelstack.archive.render import ImageFormat
 from labelstack.archive.store import ImageStore
 from labelstack.archive.thumbnails import ThumbnailCache
 from labelstack.models import Instance, User
-from labelstack.services import audit
-from labelstack.services.archive import get_series, slice_order
+from labelstack.services.archive import audit_read, get_series, slice_order
 from labelstack.services.audit import Actor
 from labelstack.services.errors import NotFound
 
@@ -52,7 +51,7 @@ def series_thumbnail(
     content = cache.get(
         key, lambda: render.render(store.get(chosen.storage_key), frame=frame, fmt=fmt, max_size=size)
     )
-    audit.record(
+    audit_read(
         db,
         actor=actor,
         action="series.thumbnail",
@@ -60,7 +59,6 @@ def series_thumbnail(
         object_id=series.id,
         details={"sop_instance_uid": chosen.sop_instance_uid},
     )
-    db.commit()
     return Picture(content, render.MEDIA_TYPES[fmt], cache.etag(key))
 
 

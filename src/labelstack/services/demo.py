@@ -47,14 +47,14 @@ DEMO_USERS: list[dict[str, object]] = [
 def load(db: Session, *, settings: Settings, console: Console | None = None) -> list[str]:
     """Load every part of the demo set; returns lines that describe what is there."""
     return [
-        _load_users(db, settings),
+        load_users(db, settings),
         demo_data.load_images(db, settings=settings),
         demo_workflow.load(db),  # after the images, so the demo tasks have images to point at
         demo_annotations.load(db, settings=settings),  # fills in the demo tasks
     ]
 
 
-def _load_users(db: Session, settings: Settings) -> str:
+def load_users(db: Session, settings: Settings) -> str:
     actor = Actor.system("demo")
     created = 0
     for spec in DEMO_USERS:

@@ -1,0 +1,86 @@
+import { createBrowserRouter } from "react-router";
+
+import { AuditPage } from "@/audit/AuditPage";
+import { ChangePasswordPage } from "@/auth/ChangePasswordPage";
+import { LoginPage } from "@/auth/LoginPage";
+import { RequireAuth } from "@/auth/RequireAuth";
+import { NotFound } from "@/components/NotFound";
+import { RouteError } from "@/components/RouteError";
+import { HomePage } from "@/home/HomePage";
+import { ImagesPage } from "@/images/ImagesPage";
+import { ProjectPage } from "@/projects/ProjectPage";
+import { ProjectsPage } from "@/projects/ProjectsPage";
+import { TaskBoardPage } from "@/tasks/TaskBoardPage";
+import { TaskPage } from "@/tasks/TaskPage";
+import { prefetchTaskBoard } from "@/tasks/useTaskList";
+import { UsersPage } from "@/users/UsersPage";
+
+import { queryClient } from "./queryClient";
+import { Shell } from "./Shell";
+
+export const router = createBrowserRouter([
+  { path: "/login", element: <LoginPage />, errorElement: <RouteError /> },
+  {
+    // The viewer workspace takes the whole window; it is loaded only when opened.
+    path: "/tasks/:taskId/work",
+    errorElement: <RouteError />,
+    lazy: async () => {
+      const { WorkspacePage } = await import("@/viewer/WorkspacePage");
+      return {
+        element: (
+          <RequireAuth>
+            <WorkspacePage />
+          </RequireAuth>
+        ),
+      };
+    },
+  },
+  {
+    path: "/",
+    element: (
+      <RequireAuth>
+        <Shell />
+      </RequireAuth>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: "account/password", element: <ChangePasswordPage /> },
+          {
+            path: "tasks",
+            loader: ({ request }) => {
+              prefetchTaskBoard(queryClient, request.url);
+              return null;
+            },
+            element: <RequireAuth roles={["admin"]}><TaskBoardPage /></RequireAuth>,
+          },
+          { path: "tasks/:taskId", element: <TaskPage /> },
+          {
+            // Charts are heavy: their pages load on first visit.
+            path: "dashboard",
+            lazy: async () => {
+              const { DashboardPage } = await import("@/dashboard/DashboardPage");
+              return { element: <RequireAuth roles={["admin"]}><DashboardPage /></RequireAuth> };
+            },
+          },
+          { path: "images", element: <RequireAuth roles={["admin"]}><ImagesPage /></RequireAuth> },
+          { path: "projects", element: <RequireAuth roles={["admin"]}><ProjectsPage /></RequireAuth> },
+          { path: "projects/:projectId", element: <RequireAuth roles={["admin"]}><ProjectPage /></RequireAuth> },
+          { path: "users", element: <RequireAuth roles={["admin"]}><UsersPage /></RequireAuth> },
+          {
+            path: "users/:userId",
+            lazy: async () => {
+              const { UserPage } = await import("@/users/UserPage");
+              return { element: <RequireAuth roles={["admin"]}><UserPage /></RequireAuth> };
+            },
+          },
+          { path: "audit", element: <RequireAuth roles={["admin"]}><AuditPage /></RequireAuth> },
+          { path: "*", element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+]);
