@@ -34,11 +34,8 @@ from labelstack.api.routes import (
     uploads,
     users,
 )
-<<<<<<< HEAD
 from labelstack.api.routes import annotations as annotation_routes
-=======
 from labelstack.api.webapp import DEFAULT_WEBAPP_DIR, install_webapp
->>>>>>> main
 from labelstack.config import Settings, get_settings
 from labelstack.db.engine import make_engine, make_sessionmaker
 from labelstack.services import bootstrap, draft_promotion
