@@ -78,6 +78,10 @@ def get_caller(request: Request, db: DbSession, settings: SettingsDep) -> Caller
     if cookie_write and not sessions.csrf_matches(row, request.headers.get(CSRF_HEADER)):
         raise PermissionDenied(f"missing or wrong {CSRF_HEADER} header")
     sessions.touch(db, row)
+    if request.method not in SAFE_METHODS:
+        # end the lookup's transaction: on SQLite a write request then holds the
+        # write lock only while its service works, not while the body is handled
+        db.commit()
     return Caller(user=row.user, session=row, via_cookie=via_cookie, address=client_address(request))
 
 
