@@ -21,7 +21,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 system-packages:
-	@scripts/apt-ensure.sh nodejs npm
+	@command -v npm >/dev/null || scripts/apt-ensure.sh nodejs npm
 
 test-system-packages:
 	@scripts/apt-ensure.sh dcmtk orthanc orthanc-dicomweb dicom3tools chromium chromium-driver fonts-dejavu-core
