@@ -19,7 +19,7 @@ from labelstack.db import migrate
 from labelstack.db.engine import make_engine, make_sessionmaker
 from labelstack.models import Role
 from labelstack.schemas.users import UserCreate
-from labelstack.services import bootstrap, demo, users
+from labelstack.services import bootstrap, users
 from labelstack.services.audit import Actor
 from labelstack.services.errors import DomainError
 
@@ -137,6 +137,8 @@ def demo_command() -> None:
     """Load the demo data set (users, images, projects, tasks) into the configured database."""
     settings, _, sessions = open_database()
     with sessions() as db:
+        from labelstack.services import demo  # heavy (nibabel, generators): only this command needs it
+
         summary = demo.load(db, settings=settings, console=console)
     for line in summary:
         console.print(line)

@@ -17,7 +17,7 @@ from typing import BinaryIO
 from sqlalchemy.orm import Session
 
 from labelstack.archive import nifti, zipsafe
-from labelstack.archive.ingest import IngestBatch, IngestOutcome, commit_chunk, ingest_item
+from labelstack.archive.ingest import CHUNK_BYTES, IngestBatch, IngestOutcome, commit_chunk, ingest_chunk
 from labelstack.archive.store import ImageStore
 from labelstack.config import Settings
 from labelstack.services.audit import Actor
@@ -61,7 +61,8 @@ class Importer:
         self.on_outcome = on_outcome
         self.commit_every = commit_every
         self.outcomes: list[IngestOutcome] = []
-        self._chunk: list[IngestOutcome] = []
+        self._pending: list[tuple[str, bytes]] = []
+        self._pending_bytes = 0
         self._batch = IngestBatch()
         self.limits = zipsafe.ZipLimits(
             max_member_bytes=settings.max_file_bytes,
@@ -77,7 +78,7 @@ class Importer:
 
     def add(self, item: ImportSource) -> None:
         if item.size > self.settings.max_file_bytes:
-            self._record(
+            self._record_in_order(
                 IngestOutcome.rejected(item.name, f"larger than {self.settings.max_file_bytes} bytes")
             )
             return
@@ -94,24 +95,21 @@ class Importer:
         if nifti.looks_like_nifti(data) or nifti.is_nifti_name(name):
             self._add_nifti(name, data)
             return
-        outcome = ingest_item(
-            self.db, store=self.store, data=data, name=name, source=self.source, batch=self._batch
-        )
-        self._chunk.append(outcome)
-        self._record(outcome)
-        if len(self._chunk) >= self.commit_every:
+        self._pending.append((name, data))
+        self._pending_bytes += len(data)
+        if len(self._pending) >= self.commit_every or self._pending_bytes >= CHUNK_BYTES:
             self._commit()
 
     def reject(self, name: str, reason: str) -> None:
         """Record a source that could not even be opened."""
-        self._record(IngestOutcome.rejected(name, reason))
+        self._record_in_order(IngestOutcome.rejected(name, reason))
 
     def _add_zip(self, name: str, handle: BinaryIO) -> None:
         try:
             for member, data in zipsafe.iter_zip(handle, self.limits):
                 self.add_bytes(f"{name}/{member}", data)
         except zipsafe.UnsafeArchive as exc:
-            self._record(IngestOutcome.rejected(name, str(exc.detail)))
+            self._record_in_order(IngestOutcome.rejected(name, str(exc.detail)))
 
     def _add_nifti(self, name: str, data: bytes) -> None:
         self._commit()
@@ -131,14 +129,24 @@ class Importer:
             outcome = IngestOutcome.rejected(name, str(exc.detail))
         self._record(outcome)
 
+    def _record_in_order(self, outcome: IngestOutcome) -> None:
+        """Record an outcome decided without ingest, after those of the files before it."""
+        if self._pending:
+            self._commit()
+        self._record(outcome)
+
     def _record(self, outcome: IngestOutcome) -> None:
         self.outcomes.append(outcome)
         if self.on_outcome is not None:
             self.on_outcome(outcome)
 
     def _commit(self) -> None:
-        commit_chunk(self.db, store=self.store, chunk=self._chunk, source=self.source, actor=self.actor)
-        self._chunk = []
+        """Ingest the DICOM files waiting in this chunk (one store barrier, one bulk insert) and commit."""
+        pending, self._pending, self._pending_bytes = self._pending, [], 0
+        chunk = ingest_chunk(self.db, store=self.store, items=pending, source=self.source, batch=self._batch)
+        commit_chunk(self.db, store=self.store, chunk=chunk, source=self.source, actor=self.actor)
+        for outcome in chunk:
+            self._record(outcome)
 
     def finish(self) -> list[IngestOutcome]:
         self._commit()

@@ -17,9 +17,8 @@ import tempfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import nibabel as nib
 import numpy as np
 from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.uid import (
@@ -40,6 +39,9 @@ from labelstack.models import Series
 from labelstack.services import audit
 from labelstack.services.audit import Actor
 from labelstack.services.errors import InvalidInput, PayloadTooLarge
+
+if TYPE_CHECKING:
+    import nibabel as nib
 
 SOP_CLASSES = {"MR": MRImageStorage, "CT": CTImageStorage, "OT": SecondaryCaptureImageStorage}
 NIFTI_SUFFIXES = (".nii", ".nii.gz")
@@ -103,6 +105,8 @@ def nifti_stem(file_name: str) -> str:
 
 def load(data: bytes, *, max_bytes: int) -> nib.Nifti1Image | nib.Nifti2Image:
     """The image with its voxels loaded; InvalidNifti (422) for anything we cannot read."""
+    import nibabel as nib  # slow to import; only NIfTI files need it (keeps CLI start-up short)
+
     raw = data
     if data[:2] == b"\x1f\x8b":
         raw = _gunzip(data, max_bytes)
@@ -148,6 +152,8 @@ def to_datasets(
     image: nib.Nifti1Image | nib.Nifti2Image, *, grouping: NiftiGrouping, seed: str
 ) -> tuple[list[Dataset], dict[str, Any]]:
     """One dataset per (time point, slice), and the facts to keep in ``Series.extra``."""
+    from nibabel.orientations import aff2axcodes
+
     voxels = np.asanyarray(image.dataobj)
     if voxels.ndim == 2:
         voxels = voxels[:, :, np.newaxis]
@@ -199,7 +205,7 @@ def to_datasets(
             "time_step_ms": step_ms if nt > 1 else None,
             "phases": phases,
             "affine_ras": [[float(v) for v in row] for row in np.asarray(image.affine)],
-            "orientation": "".join(nib.aff2axcodes(image.affine)),
+            "orientation": "".join(aff2axcodes(image.affine)),
             "datatype": str(image.get_data_dtype()),
         }
     }

@@ -23,6 +23,7 @@ import pydicom
 
 from labelstack.archive.dicomweb import multipart
 from labelstack.archive.dicomweb.cache import LruCache
+from labelstack.archive.store import PutResults
 from labelstack.config import Settings
 from labelstack.services.errors import InvalidInput, NotFound, UpstreamUnavailable
 
@@ -82,6 +83,23 @@ class Forwarded:
     def put(self, sop_instance_uid: str, data: bytes) -> str:
         key = self.keys.get(sop_instance_uid)
         return key if key is not None else self.store.put(sop_instance_uid, data)
+
+    def put_many(self, items: Sequence[tuple[str, bytes]]) -> PutResults:
+        results = PutResults()
+        rest = []
+        for sop_instance_uid, data in items:
+            key = self.keys.get(sop_instance_uid)
+            if key is not None:
+                results.keys[sop_instance_uid] = key
+            elif sop_instance_uid in self.failed:
+                results.failed[sop_instance_uid] = self.failed[sop_instance_uid]
+            else:
+                rest.append((sop_instance_uid, data))
+        if rest:
+            more = self.store.put_many(rest)
+            results.keys.update(more.keys)
+            results.failed.update(more.failed)
+        return results
 
     def get(self, key: str) -> bytes:
         return self.store.get(key)
@@ -156,6 +174,11 @@ class PacsStore:
         if sop_instance_uid in forwarded.failed:
             raise PacsError(f"the PACS refused {sop_instance_uid}: {forwarded.failed[sop_instance_uid]}")
         return forwarded.keys[sop_instance_uid]
+
+    def put_many(self, items: Sequence[tuple[str, bytes]]) -> PutResults:
+        """Store many instances with one STOW-RS call."""
+        forwarded = self.forward_batch(items)
+        return PutResults(keys=forwarded.keys, failed=forwarded.failed)
 
     def get(self, key: str) -> bytes:
         found = self._recent.get(key)

@@ -10,11 +10,26 @@ import contextlib
 import hashlib
 import os
 import tempfile
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from labelstack.config import Settings
 from labelstack.services.errors import NotFound
+
+#: Files synced at once: the journal commits concurrent fsyncs together.
+_SYNC_THREADS = 16
+_sync_pool = ThreadPoolExecutor(_SYNC_THREADS, thread_name_prefix="image-store-sync")
+
+
+@dataclass
+class PutResults:
+    """What a batch put did: the key of each stored instance, the reason for each refused one."""
+
+    keys: dict[str, str] = field(default_factory=dict)
+    failed: dict[str, str] = field(default_factory=dict)
 
 
 @runtime_checkable
@@ -26,6 +41,13 @@ class ImageStore(Protocol):
 
         Atomic (a reader never sees a partial file) and idempotent: when the
         instance is already stored, the first copy is kept and its key returned.
+        """
+        ...
+
+    def put_many(self, items: Sequence[tuple[str, bytes]]) -> PutResults:
+        """Store many (SOP Instance UID, bytes) at once, each as :meth:`put` would.
+
+        Everything in ``keys`` is durable when this returns.
         """
         ...
 
@@ -53,6 +75,7 @@ class LocalFileStore:
         self.root = root
         self.fsync = fsync
         self.root.mkdir(parents=True, exist_ok=True)
+        self._made: set[Path] = set()  # fan-out folders known to exist
 
     @staticmethod
     def key_for(sop_instance_uid: str) -> str:
@@ -66,26 +89,55 @@ class LocalFileStore:
         return self.root.joinpath(*parts)
 
     def put(self, sop_instance_uid: str, data: bytes) -> str:
-        key = self.key_for(sop_instance_uid)
-        final = self._path(key)
-        if final.exists():
-            return key
-        final.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(dir=final.parent, prefix=".incoming-", suffix=".tmp")
+        return self.put_many([(sop_instance_uid, data)]).keys[sop_instance_uid]
+
+    def put_many(self, items: Sequence[tuple[str, bytes]]) -> PutResults:
+        """Write every file to a temporary name, make them all durable together, then link them.
+
+        One durability barrier per batch instead of one per file: the data of
+        every file is synced (concurrently) before any final name exists, and
+        the directories holding the new names are synced before returning, so
+        a caller that indexes afterwards never commits a row whose file a
+        crash could lose.
+        """
+        results = PutResults()
+        pending: list[tuple[str, str, Path, str, int]] = []
         try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                if self.fsync:
-                    os.fsync(handle.fileno())
-            # link() refuses to replace an existing file: a racing writer of the
-            # same instance keeps the first copy instead of overwriting it
-            with contextlib.suppress(FileExistsError):
-                os.link(tmp_name, final)
+            for sop_instance_uid, data in items:
+                key = self.key_for(sop_instance_uid)
+                final = self._path(key)
+                if sop_instance_uid in results.keys or final.exists():
+                    results.keys[sop_instance_uid] = key
+                    continue
+                fd, tmp_name = self._temporary(final.parent)
+                pending.append((sop_instance_uid, key, final, tmp_name, fd))
+                results.keys[sop_instance_uid] = key
+                _write_all(fd, data)
+            if self.fsync:
+                _sync_all([fd for *_, fd in pending])
+            for _sop, _key, final, tmp_name, _fd in pending:
+                # link() refuses to replace an existing file: a racing writer of the
+                # same instance keeps the first copy instead of overwriting it
+                with contextlib.suppress(FileExistsError):
+                    os.link(tmp_name, final)
+            if self.fsync and pending:
+                _sync_directories({final.parent for _sop, _key, final, _tmp, _fd in pending})
         finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp_name)
-        return key
+            for _sop, _key, _final, tmp_name, fd in pending:
+                os.close(fd)
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(tmp_name)
+        return results
+
+    def _temporary(self, folder: Path) -> tuple[int, str]:
+        if folder not in self._made:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._made.add(folder)
+        try:
+            return tempfile.mkstemp(dir=folder, prefix=".incoming-", suffix=".tmp")
+        except FileNotFoundError:  # the folder was removed behind our back
+            folder.mkdir(parents=True, exist_ok=True)
+            return tempfile.mkstemp(dir=folder, prefix=".incoming-", suffix=".tmp")
 
     def get(self, key: str) -> bytes:
         try:
@@ -99,6 +151,29 @@ class LocalFileStore:
     def delete(self, key: str) -> None:
         with contextlib.suppress(FileNotFoundError):
             self._path(key).unlink()
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _sync_all(fds: list[int]) -> None:
+    if len(fds) <= 1:
+        for fd in fds:
+            os.fsync(fd)
+        return
+    list(_sync_pool.map(os.fsync, fds))
+
+
+def _sync_directories(directories: set[Path]) -> None:
+    fds = [os.open(d, os.O_RDONLY) for d in directories]
+    try:
+        _sync_all(fds)
+    finally:
+        for fd in fds:
+            os.close(fd)
 
 
 def make_store(settings: Settings) -> ImageStore:
