@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from labelstack.services.errors import InvalidInput
 
 _hasher = PasswordHasher()
+
+
 # A hash of a random password: verifying against it when a user does not exist
 # costs the same time as a real check, so timing does not reveal usernames.
-_DUMMY_HASH = _hasher.hash("labelstack-timing-equaliser-not-a-password")
+# Made on first use, not at import, so that commands which never check a password
+# (import, export) do not pay for an argon2 hash when they start.
+@cache
+def _dummy_hash() -> str:
+    return _hasher.hash("labelstack-timing-equaliser-not-a-password")
 
 
 def hash_password(password: str, *, min_length: int) -> str:
@@ -27,7 +35,7 @@ def check_password_strength(password: str, *, min_length: int) -> None:
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+        return _hasher.verify(password_hash or _dummy_hash(), password) and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 
