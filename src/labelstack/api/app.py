@@ -15,7 +15,20 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from labelstack import __version__
 from labelstack.api.errors import install_error_handlers
-from labelstack.api.routes import archive, audit, auth, dicomweb, health, uploads, users
+from labelstack.api.routes import (
+    archive,
+    audit,
+    auth,
+    dicomweb,
+    health,
+    labels,
+    projects,
+    stats,
+    task_work,
+    tasks,
+    uploads,
+    users,
+)
 from labelstack.api.webapp import DEFAULT_WEBAPP_DIR, install_webapp
 from labelstack.config import Settings, get_settings
 from labelstack.db.engine import make_engine, make_sessionmaker
@@ -65,7 +78,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     install_error_handlers(app)
 
     api = APIRouter(prefix=API_PREFIX)
-    for module in (health, auth, users, audit, archive, uploads):
+    for module in (health, auth, users, audit, archive, uploads, projects, labels, tasks, task_work, stats):
         api.include_router(module.router)
     app.include_router(api)
     app.include_router(dicomweb.router)  # DICOMweb lives beside the API, at /dicomweb (PS3.18)

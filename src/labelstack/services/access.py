@@ -1,9 +1,11 @@
 """Who may see which images: the one access rule every archive and DICOMweb route calls.
 
-Admins see the whole archive. Any other user sees exactly the series that
-``visible_series_ids`` selects for them; today that is nothing, and the task
-workflow narrows it to the images of the user's own tasks (and, for
-reviewers, the images under review). Callers never decide access themselves.
+Admins see the whole archive. Any other user sees exactly the series of the
+items of their own live (not cancelled) tasks: a series item is that series,
+an instance item its series, a label assignment item its image's series, and
+a review item the series of the annotation under review, so reviewers see
+the images under review. Every task item stores the series it is about,
+which makes this one indexed lookup. Callers never decide access themselves.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, Select, false, select, true
 from sqlalchemy.orm import Session
 
-from labelstack.models import Instance, Series, User
+from labelstack.models import Instance, Series, Task, TaskItem, TaskStatus, User
 from labelstack.services.errors import NotFound
 
 
@@ -19,7 +21,13 @@ def visible_series_ids(user: User) -> Select[int] | None:
     """A SELECT of the series ids ``user`` may see, or None for "everything"."""
     if user.is_admin:
         return None
-    return select(Series.id).where(false())
+    if not user.is_active:
+        return select(Series.id).where(false())
+    return (
+        select(TaskItem.series_id)
+        .join(Task, Task.id == TaskItem.task_id)
+        .where(Task.assignee_id == user.id, Task.status != TaskStatus.cancelled)
+    )
 
 
 def series_filter(user: User) -> ColumnElement[bool]:

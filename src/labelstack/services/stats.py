@@ -1,0 +1,239 @@
+"""Who did what: numbers for the dashboard, each one a grouped query over indexed columns.
+
+Counts that belong to later features (annotations and reviews made, QC
+decisions) come through hooks: ``USER_COUNTERS`` and ``QC_DECISIONS`` return
+zeros until the annotation and QC services register their own queries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from labelstack.db.types import utcnow
+from labelstack.models import (
+    AssignmentStatus,
+    ItemStatus,
+    Label,
+    LabelAssignment,
+    Project,
+    ProjectImage,
+    Task,
+    TaskItem,
+    TaskStatus,
+    User,
+    WorkTime,
+)
+from labelstack.services import projects
+from labelstack.services.errors import NotFound
+from labelstack.services.tasks import OPEN_STATES
+
+#: name → query(db, user_id, since, until) -> count. Annotation and review work register theirs here.
+UserCounter = Callable[[Session, int, date, date], int]
+USER_COUNTERS: dict[str, UserCounter] = {
+    "annotations_made": lambda _db, _user_id, _since, _until: 0,
+    "reviews_made": lambda _db, _user_id, _since, _until: 0,
+}
+
+QC_DECISION_NAMES = ("accept", "reject", "fine_tune", "unclassified")
+#: query(db, project_id or None) -> {decision: count}. The QC work registers the real query.
+QcSource = Callable[[Session, int | None], dict[str, int]]
+QC_DECISIONS: list[QcSource] = [lambda _db, _project_id: {}]
+
+DEFAULT_DAYS = 30
+
+
+def project_stats(db: Session, *, project_id: int, user: User, days: int = DEFAULT_DAYS) -> dict[str, Any]:
+    project = projects.get(db, project_id, user=user)
+    now = utcnow()
+    since = now.date() - timedelta(days=days - 1)
+    images = db.scalar(
+        select(func.count()).select_from(ProjectImage).where(ProjectImage.project_id == project_id)
+    )
+    by_assignment = _grouped(
+        db, LabelAssignment.status, LabelAssignment.project_id == project_id, names=list(AssignmentStatus)
+    )
+    by_status = _grouped(db, Task.status, Task.project_id == project_id, names=list(TaskStatus))
+    overdue = db.scalar(
+        select(func.count())
+        .select_from(Task)
+        .where(Task.project_id == project_id, Task.status.in_(OPEN_STATES), Task.due_at < now)
+    )
+    items = db.execute(
+        select(
+            func.coalesce(func.sum(Task.items_total), 0),
+            func.coalesce(func.sum(Task.items_done + Task.items_skipped), 0),
+        ).where(Task.project_id == project_id, Task.status != TaskStatus.cancelled)
+    ).one()
+    per_day = dict(
+        db.execute(
+            select(TaskItem.finished_day, func.count())
+            .where(TaskItem.project_id == project_id, TaskItem.finished_day >= since)
+            .group_by(TaskItem.finished_day)
+        ).all()
+    )
+    seconds = db.scalar(
+        select(func.coalesce(func.sum(Task.active_seconds), 0)).where(Task.project_id == project_id)
+    )
+    return {
+        "project_id": project.id,
+        "name": project.name,
+        "images": images or 0,
+        "assignments": {"total": sum(by_assignment.values()), "by_status": by_assignment},
+        "tasks": {"total": sum(by_status.values()), "by_status": by_status, "overdue": overdue or 0},
+        "items": {"total": int(items[0]), "finished": int(items[1])},
+        "active_seconds": int(seconds or 0),
+        "progress_per_day": _days(since, now.date(), per_day),
+    }
+
+
+def user_stats(db: Session, *, user_id: int, days: int = DEFAULT_DAYS) -> dict[str, Any]:
+    user = db.get(User, user_id)
+    if user is None:
+        raise NotFound(f"user {user_id} not found")
+    today = utcnow().date()
+    since = today - timedelta(days=days - 1)
+    by_status = _grouped(db, Task.status, Task.assignee_id == user_id, names=list(TaskStatus))
+    items = dict(
+        db.execute(
+            select(TaskItem.status, func.count())
+            .where(TaskItem.finished_by_id == user_id, TaskItem.finished_day.is_not(None))
+            .group_by(TaskItem.status)
+        ).all()
+    )
+    items_per_day = dict(
+        db.execute(
+            select(TaskItem.finished_day, func.count())
+            .where(TaskItem.finished_by_id == user_id, TaskItem.finished_day >= since)
+            .group_by(TaskItem.finished_day)
+        ).all()
+    )
+    time_per_day = dict(
+        db.execute(
+            select(WorkTime.day, func.sum(WorkTime.seconds))
+            .where(WorkTime.user_id == user_id, WorkTime.day >= since)
+            .group_by(WorkTime.day)
+        ).all()
+    )
+    total_seconds = db.scalar(
+        select(func.coalesce(func.sum(WorkTime.seconds), 0)).where(WorkTime.user_id == user_id)
+    )
+    counters = {name: query(db, user_id, since, today) for name, query in USER_COUNTERS.items()}
+    return {
+        "user_id": user.id,
+        "username": user.username,
+        "tasks": {"by_status": by_status, "done": by_status[TaskStatus.done.value]},
+        "items_done": items.get(ItemStatus.done, 0),
+        "items_skipped": items.get(ItemStatus.skipped, 0),
+        **counters,
+        "active_seconds": int(total_seconds or 0),
+        "per_day": [
+            {
+                "day": d["day"],
+                "items_finished": d["count"],
+                "active_seconds": int(time_per_day.get(d["day"], 0)),
+            }
+            for d in _days(since, today, items_per_day)
+        ],
+    }
+
+
+def label_stats(db: Session, *, project_id: int, user: User) -> list[dict[str, Any]]:
+    projects.get(db, project_id, user=user)
+    counts: dict[tuple[int, str], int] = {
+        (label_id, str(status)): n
+        for label_id, status, n in db.execute(
+            select(LabelAssignment.label_id, LabelAssignment.status, func.count())
+            .where(LabelAssignment.project_id == project_id)
+            .group_by(LabelAssignment.label_id, LabelAssignment.status)
+        )
+    }
+    labels = db.scalars(select(Label).where(Label.project_id == project_id).order_by(Label.name)).all()
+    result = []
+    for label in labels:
+        by_status = {s.value: counts.get((label.id, s.value), 0) for s in AssignmentStatus}
+        result.append(
+            {
+                "label_id": label.id,
+                "name": label.name,
+                "kind": label.kind.value,
+                "is_retired": label.is_retired,
+                "assignments": sum(by_status.values()),
+                "by_status": by_status,
+            }
+        )
+    return result
+
+
+def qc_stats(db: Session, *, project_id: int | None = None) -> dict[str, Any]:
+    if project_id is not None:
+        projects.get(db, project_id)
+    counts = dict.fromkeys(QC_DECISION_NAMES, 0)
+    for source in QC_DECISIONS:
+        for name, n in source(db, project_id).items():
+            counts[name] = counts.get(name, 0) + n
+    total = sum(counts.values())
+    return {
+        "project_id": project_id,
+        "total": total,
+        "decisions": [
+            {"decision": name, "count": n, "percent": round(100.0 * n / total, 1) if total else 0.0}
+            for name, n in counts.items()
+        ],
+    }
+
+
+def working_now(db: Session, *, project_id: int | None = None) -> list[dict[str, Any]]:
+    """Each user's tasks in progress, most recently active first, with the item they are on."""
+    conditions = [Task.status == TaskStatus.in_progress, Task.assignee_id.is_not(None)]
+    if project_id is not None:
+        conditions.append(Task.project_id == project_id)
+    current_item = (
+        select(func.min(TaskItem.position))
+        .where(TaskItem.task_id == Task.id, TaskItem.status == ItemStatus.pending)
+        .correlate(Task)
+        .scalar_subquery()
+    )
+    rows = db.execute(
+        select(Task, User.username, Project.name, current_item)
+        .join(User, User.id == Task.assignee_id)
+        .join(Project, Project.id == Task.project_id)
+        .where(*conditions)
+        .order_by(Task.last_activity_at.desc().nulls_last(), Task.id)
+        .limit(500)
+    ).all()
+    return [
+        {
+            "user_id": task.assignee_id,
+            "username": username,
+            "task_id": task.id,
+            "task_name": task.name,
+            "project_id": task.project_id,
+            "project_name": project_name,
+            "kind": task.kind.value,
+            "current_index": index,
+            "items_total": task.items_total,
+            "items_finished": task.items_finished,
+            "last_activity_at": task.last_activity_at,
+        }
+        for task, username, project_name, index in rows
+    ]
+
+
+def _grouped(db: Session, column: Any, where: Any, *, names: list[Any]) -> dict[str, int]:
+    found = {
+        str(k): int(n) for k, n in db.execute(select(column, func.count()).where(where).group_by(column))
+    }
+    return {str(name): found.get(str(name), 0) for name in names}
+
+
+def _days(since: date, until: date, counts: dict[Any, int]) -> list[dict[str, Any]]:
+    result, day = [], since
+    while day <= until:
+        result.append({"day": day, "count": int(counts.get(day, 0))})
+        day += timedelta(days=1)
+    return result
