@@ -101,6 +101,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Labels
+         * @description A project's labels.
+         */
+        get: operations["list_labels_api_v1_labels_get"];
+        put?: never;
+        /**
+         * Create Label
+         * @description Add a label to a project; names are unique per project.
+         */
+        post: operations["create_label_api_v1_labels_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labels/{label_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Label
+         * @description One label.
+         */
+        get: operations["read_label_api_v1_labels__label_id__get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Label
+         * @description Delete an unused label (a label in use answers 409: retire it instead).
+         */
+        delete: operations["delete_label_api_v1_labels__label_id__delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Label
+         * @description Edit a label, or retire / restore it with ``is_retired``.
+         */
+        patch: operations["update_label_api_v1_labels__label_id__patch"];
+        trace?: never;
+    };
     "/api/v1/patients": {
         parameters: {
             query?: never;
@@ -116,6 +168,142 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Projects
+         * @description Every project for admins; one's own projects for everyone else.
+         */
+        get: operations["list_projects_api_v1_projects_get"];
+        put?: never;
+        /**
+         * Create Project
+         * @description Create a project, optionally with its first members.
+         */
+        post: operations["create_project_api_v1_projects_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Project
+         * @description One project (members only).
+         */
+        get: operations["read_project_api_v1_projects__project_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Project
+         * @description Rename, describe or archive a project.
+         */
+        patch: operations["update_project_api_v1_projects__project_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Assignments
+         * @description Label assignments; ``status=pending`` lists those not yet in a task.
+         */
+        get: operations["list_assignments_api_v1_projects__project_id__assignments_get"];
+        put?: never;
+        /**
+         * Create Assignments
+         * @description Assign labels to images: one assignment per label x image.
+         */
+        post: operations["create_assignments_api_v1_projects__project_id__assignments_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Images
+         * @description The project's images.
+         */
+        get: operations["list_images_api_v1_projects__project_id__images_get"];
+        put?: never;
+        /**
+         * Add Images
+         * @description Add whole series and/or single instances from the archive.
+         */
+        post: operations["add_images_api_v1_projects__project_id__images_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set Member
+         * @description Add a member, or change whether they annotate and/or review.
+         */
+        post: operations["set_member_api_v1_projects__project_id__members_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}/members/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove Member
+         * @description Take a user out of a project (after their open tasks are reassigned).
+         */
+        delete: operations["remove_member_api_v1_projects__project_id__members__user_id__delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -185,6 +373,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Stats
+         * @description The caller's own figures.
+         */
+        get: operations["my_stats_api_v1_stats_me_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/projects/{project_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Project Stats
+         * @description Images, assignments, tasks by status, overdue tasks and progress per day.
+         */
+        get: operations["project_stats_api_v1_stats_projects__project_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/projects/{project_id}/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Label Stats
+         * @description Assignments per label and status.
+         */
+        get: operations["label_stats_api_v1_stats_projects__project_id__labels_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/qc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Qc Stats
+         * @description QC decisions: counts and percentages per decision.
+         */
+        get: operations["qc_stats_api_v1_stats_qc_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/users/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * User Stats
+         * @description What one user did: tasks, items, annotations, reviews, active time, per day.
+         */
+        get: operations["user_stats_api_v1_stats_users__user_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/working-now": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Working Now
+         * @description Each user's tasks in progress, most recently active first.
+         */
+        get: operations["working_now_api_v1_stats_working_now_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/studies": {
         parameters: {
             query?: never;
@@ -224,6 +532,314 @@ export interface paths {
          * @description Delete a study: its rows and its files.
          */
         delete: operations["delete_study_api_v1_studies__study_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Tasks
+         * @description Search, filter, sort and page through every task.
+         */
+        get: operations["list_tasks_api_v1_tasks_get"];
+        put?: never;
+        /**
+         * Create Task
+         * @description Create one task with its items.
+         */
+        post: operations["create_task_api_v1_tasks_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Task
+         * @description One task (one's own, or any for admins).
+         */
+        get: operations["read_task_api_v1_tasks__task_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Task
+         * @description Edit a task; changing the assignee moves it back to open.
+         */
+        patch: operations["update_task_api_v1_tasks__task_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/tasks/{task_id}/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish Task
+         * @description The assignee completes the task; pending items need ``force``.
+         */
+        post: operations["finish_task_api_v1_tasks__task_id__finish_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{task_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Task History
+         * @description Every status change: who, when, from, to.
+         */
+        get: operations["task_history_api_v1_tasks__task_id__history_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{task_id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Items
+         * @description The task's items in order.
+         */
+        get: operations["list_items_api_v1_tasks__task_id__items_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{task_id}/items/{index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Item At
+         * @description The item at ``index`` with the indexes of its neighbours.
+         */
+        get: operations["item_at_api_v1_tasks__task_id__items__index__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{task_id}/items/{index}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark Item Done
+         * @description Mark an item done; finishing the last item finishes the task.
+         */
+        post: operations["mark_item_done_api_v1_tasks__task_id__items__index__done_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{task_id}/items/{index}/skip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Skip Item
+         * @description Skip an item, saying why.
+         */
+        post: operations["skip_item_api_v1_tasks__task_id__items__index__skip_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{task_id}/items/{index}/time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Active Time
+         * @description Add active seconds to an item (the viewer reports them with each autosave).
+         */
+        post: operations["add_active_time_api_v1_tasks__task_id__items__index__time_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{task_id}/items/next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Next Pending Item
+         * @description The first pending item after index ``after`` (wrapping round).
+         */
+        get: operations["next_pending_item_api_v1_tasks__task_id__items_next_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{task_id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start Task
+         * @description The assignee starts an open task.
+         */
+        post: operations["start_task_api_v1_tasks__task_id__start_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{task_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change Status
+         * @description Move a task to another status; 409 lists the statuses allowed next.
+         */
+        post: operations["change_status_api_v1_tasks__task_id__status_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bulk Create
+         * @description Split a selection into packages and hand them out round-robin or by open workload.
+         */
+        post: operations["bulk_create_api_v1_tasks_bulk_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/bulk-edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bulk Edit
+         * @description Change assignee, priority, due date or cancel many tasks: all of them or none.
+         */
+        post: operations["bulk_edit_api_v1_tasks_bulk_edit_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List My Tasks
+         * @description The caller's own tasks, with the same search, filters and sorting.
+         */
+        get: operations["list_my_tasks_api_v1_tasks_mine_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -789,6 +1405,60 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** ActiveTime */
+        ActiveTime: {
+            /**
+             * Seconds
+             * @description active seconds since the last report
+             */
+            seconds: number;
+        };
+        /** AssignmentRead */
+        AssignmentRead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** Instance Id */
+            instance_id: number | null;
+            /** Label Id */
+            label_id: number;
+            /** Project Id */
+            project_id: number;
+            /** Series Id */
+            series_id: number;
+            status: components["schemas"]["AssignmentStatus"];
+            /** Task Id */
+            task_id: number | null;
+        };
+        /**
+         * AssignmentsCreate
+         * @description Assign every label in ``label_ids`` to every image (whole series and/or single instances).
+         */
+        AssignmentsCreate: {
+            /** Instance Ids */
+            instance_ids?: number[];
+            /** Label Ids */
+            label_ids: number[];
+            /** Series Ids */
+            series_ids?: number[];
+        };
+        /** AssignmentsCreated */
+        AssignmentsCreated: {
+            /** Already Present */
+            already_present: number;
+            /** Created */
+            created: components["schemas"]["AssignmentRead"][];
+        };
+        /**
+         * AssignmentStatus
+         * @description Where a label assignment stands: waiting for a task, inside one, or finished.
+         * @enum {string}
+         */
+        AssignmentStatus: "pending" | "in_task" | "done";
         /**
          * AttributeRead
          * @description One row of the metadata panel; sequence items are flattened with their depth.
@@ -839,6 +1509,91 @@ export interface components {
             /** Object Type */
             object_type: string | null;
         };
+        /**
+         * BulkCreate
+         * @description Split ``items`` into packages of ``package_size`` and hand them out.
+         */
+        BulkCreate: {
+            /** Assignee Ids */
+            assignee_ids?: number[];
+            /**
+             * Description
+             * @default
+             */
+            description?: string;
+            /** Due At */
+            due_at?: string | null;
+            /** Items */
+            items: components["schemas"]["ItemRef"][];
+            kind: components["schemas"]["TaskKind"];
+            /** Name Prefix */
+            name_prefix: string;
+            /** Package Size */
+            package_size: number;
+            /**
+             * Priority
+             * @default normal
+             * @enum {string}
+             */
+            priority?: "low" | "normal" | "high" | "urgent";
+            /** Project Id */
+            project_id: number;
+            /**
+             * Strategy
+             * @default round_robin
+             * @enum {string}
+             */
+            strategy?: "round_robin" | "balanced";
+        };
+        /** BulkCreated */
+        BulkCreated: {
+            /** Tasks */
+            tasks: components["schemas"]["TaskRead"][];
+        };
+        /**
+         * BulkEdit
+         * @description The same change to many tasks at once; all of them change or none.
+         */
+        BulkEdit: {
+            /** Assignee Id */
+            assignee_id?: number | null;
+            /**
+             * Cancel
+             * @default false
+             */
+            cancel?: boolean;
+            /** Due At */
+            due_at?: string | null;
+            /** Priority */
+            priority?: ("low" | "normal" | "high" | "urgent") | null;
+            /**
+             * Reason
+             * @default
+             */
+            reason?: string;
+            /** Task Ids */
+            task_ids: number[];
+            /**
+             * Unassign
+             * @default false
+             */
+            unassign?: boolean;
+        };
+        /** BulkEdited */
+        BulkEdited: {
+            /** Updated */
+            updated: number;
+        };
+        /** DayCount */
+        DayCount: {
+            /** Count */
+            count: number;
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+        };
         /** DeleteResult */
         DeleteResult: {
             /** Deleted Instances */
@@ -850,6 +1605,15 @@ export interface components {
              * @default 0
              */
             deleted_studies?: number;
+        };
+        /** FinishTask */
+        FinishTask: {
+            /**
+             * Force
+             * @description finish even though some items are still pending
+             * @default false
+             */
+            force?: boolean;
         };
         /** Health */
         Health: {
@@ -866,6 +1630,23 @@ export interface components {
         HTTPValidationError: {
             /** Detail */
             detail?: components["schemas"]["ValidationError"][];
+        };
+        /**
+         * ImagesAdd
+         * @description Whole series and/or single instances to add to a project.
+         */
+        ImagesAdd: {
+            /** Instance Ids */
+            instance_ids?: number[];
+            /** Series Ids */
+            series_ids?: number[];
+        };
+        /** ImagesAdded */
+        ImagesAdded: {
+            /** Added */
+            added: number;
+            /** Already Present */
+            already_present: number;
         };
         /** InstanceAttributes */
         InstanceAttributes: {
@@ -909,12 +1690,180 @@ export interface components {
             /** Transfer Syntax Uid */
             transfer_syntax_uid: string;
         };
+        /**
+         * ItemAt
+         * @description An item with its place in the task, for walking next / previous / by index.
+         */
+        ItemAt: {
+            /** Index */
+            index: number;
+            item: components["schemas"]["TaskItemRead"];
+            /** Next Index */
+            next_index: number | null;
+            /** Next Pending Index */
+            next_pending_index: number | null;
+            /** Previous Index */
+            previous_index: number | null;
+            /** Total */
+            total: number;
+        };
+        /** ItemCounts */
+        ItemCounts: {
+            /** Finished */
+            finished: number;
+            /** Total */
+            total: number;
+        };
+        /**
+         * ItemRef
+         * @description One thing to work on. Give exactly one of: a label assignment, an annotation version
+         *     (with the series it is drawn on), an instance, or a series.
+         */
+        ItemRef: {
+            /** Annotation Version Id */
+            annotation_version_id?: number | null;
+            /** Instance Id */
+            instance_id?: number | null;
+            /** Label Assignment Id */
+            label_assignment_id?: number | null;
+            /** Series Id */
+            series_id?: number | null;
+        };
+        /**
+         * ItemStatus
+         * @enum {string}
+         */
+        ItemStatus: "pending" | "done" | "skipped";
+        /**
+         * ItemType
+         * @description What a task item points at.
+         * @enum {string}
+         */
+        ItemType: "series" | "instance" | "label_assignment" | "annotation_version";
+        /** LabelCreate */
+        LabelCreate: {
+            /** Allowed Values */
+            allowed_values?: string[];
+            /**
+             * Color
+             * @default #e6194b
+             */
+            color?: string;
+            /**
+             * Description
+             * @default
+             */
+            description?: string;
+            kind: components["schemas"]["LabelKind"];
+            /** Name */
+            name: string;
+            /** Project Id */
+            project_id: number;
+        };
+        /**
+         * LabelKind
+         * @description How a label is drawn: a class for the whole image, a box, a contour, or a voxel mask.
+         * @enum {string}
+         */
+        LabelKind: "classification" | "box" | "contour" | "segmentation";
+        /** LabelRead */
+        LabelRead: {
+            /** Allowed Values */
+            allowed_values: string[];
+            /** Color */
+            color: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Description */
+            description: string;
+            /** Id */
+            id: number;
+            /** Is Retired */
+            is_retired: boolean;
+            kind: components["schemas"]["LabelKind"];
+            /** Name */
+            name: string;
+            /** Project Id */
+            project_id: number;
+        };
+        /** LabelStats */
+        LabelStats: {
+            /** Assignments */
+            assignments: number;
+            /** By Status */
+            by_status: {
+                [key: string]: number;
+            };
+            /** Is Retired */
+            is_retired: boolean;
+            /** Kind */
+            kind: string;
+            /** Label Id */
+            label_id: number;
+            /** Name */
+            name: string;
+        };
+        /** LabelUpdate */
+        LabelUpdate: {
+            /** Allowed Values */
+            allowed_values?: string[] | null;
+            /** Color */
+            color?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Is Retired */
+            is_retired?: boolean | null;
+            /** Name */
+            name?: string | null;
+        };
         /** LoginRequest */
         LoginRequest: {
             /** Password */
             password: string;
             /** Username */
             username: string;
+        };
+        /** MemberIn */
+        MemberIn: {
+            /**
+             * Can Annotate
+             * @default true
+             */
+            can_annotate?: boolean;
+            /**
+             * Can Review
+             * @default false
+             */
+            can_review?: boolean;
+            /** User Id */
+            user_id: number;
+        };
+        /** MemberRead */
+        MemberRead: {
+            /** Can Annotate */
+            can_annotate: boolean;
+            /** Can Review */
+            can_review: boolean;
+            /** Full Name */
+            full_name: string;
+            /** User Id */
+            user_id: number;
+            /** Username */
+            username: string;
+        };
+        /** Page[AssignmentRead] */
+        Page_AssignmentRead_: {
+            /** Items */
+            items: components["schemas"]["AssignmentRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
         };
         /** Page[AuditEventRead] */
         Page_AuditEventRead_: {
@@ -938,6 +1887,28 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** Page[ProjectImageRead] */
+        Page_ProjectImageRead_: {
+            /** Items */
+            items: components["schemas"]["ProjectImageRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** Page[ProjectRead] */
+        Page_ProjectRead_: {
+            /** Items */
+            items: components["schemas"]["ProjectRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
         /** Page[SeriesRead] */
         Page_SeriesRead_: {
             /** Items */
@@ -953,6 +1924,28 @@ export interface components {
         Page_StudyRead_: {
             /** Items */
             items: components["schemas"]["StudyRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** Page[TaskItemRead] */
+        Page_TaskItemRead_: {
+            /** Items */
+            items: components["schemas"]["TaskItemRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** Page[TaskRead] */
+        Page_TaskRead_: {
+            /** Items */
+            items: components["schemas"]["TaskRead"][];
             /** Limit */
             limit: number;
             /** Offset */
@@ -1018,6 +2011,93 @@ export interface components {
             patient_name: string;
             /** Sex */
             sex: string;
+        };
+        /** ProjectCreate */
+        ProjectCreate: {
+            /**
+             * Description
+             * @default
+             */
+            description?: string;
+            /** Members */
+            members?: components["schemas"]["MemberIn"][];
+            /** Name */
+            name: string;
+        };
+        /** ProjectImageRead */
+        ProjectImageRead: {
+            /**
+             * Added At
+             * Format: date-time
+             */
+            added_at: string;
+            /** Id */
+            id: number;
+            /** Instance Id */
+            instance_id: number | null;
+            /** Series Id */
+            series_id: number;
+        };
+        /** ProjectRead */
+        ProjectRead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Description */
+            description: string;
+            /** Id */
+            id: number;
+            /** Is Archived */
+            is_archived: boolean;
+            /** Members */
+            members: components["schemas"]["MemberRead"][];
+            /** Name */
+            name: string;
+        };
+        /** ProjectStats */
+        ProjectStats: {
+            /** Active Seconds */
+            active_seconds: number;
+            assignments: components["schemas"]["StatusCounts"];
+            /** Images */
+            images: number;
+            items: components["schemas"]["ItemCounts"];
+            /** Name */
+            name: string;
+            /** Progress Per Day */
+            progress_per_day: components["schemas"]["DayCount"][];
+            /** Project Id */
+            project_id: number;
+            tasks: components["schemas"]["TaskCounts"];
+        };
+        /** ProjectUpdate */
+        ProjectUpdate: {
+            /** Description */
+            description?: string | null;
+            /** Is Archived */
+            is_archived?: boolean | null;
+            /** Name */
+            name?: string | null;
+        };
+        /** QcDecisionCount */
+        QcDecisionCount: {
+            /** Count */
+            count: number;
+            /** Decision */
+            decision: string;
+            /** Percent */
+            percent: number;
+        };
+        /** QcStats */
+        QcStats: {
+            /** Decisions */
+            decisions: components["schemas"]["QcDecisionCount"][];
+            /** Project Id */
+            project_id: number | null;
+            /** Total */
+            total: number;
         };
         /**
          * Role
@@ -1126,6 +2206,34 @@ export interface components {
             /** Study Instance Uid */
             study_instance_uid: string;
         };
+        /** SkipItem */
+        SkipItem: {
+            /** Reason */
+            reason: string;
+        };
+        /** StatusChange */
+        StatusChange: {
+            /**
+             * Force
+             * @default false
+             */
+            force?: boolean;
+            /**
+             * Reason
+             * @default
+             */
+            reason?: string;
+            status: components["schemas"]["TaskStatus"];
+        };
+        /** StatusCounts */
+        StatusCounts: {
+            /** By Status */
+            by_status: {
+                [key: string]: number;
+            };
+            /** Total */
+            total: number;
+        };
         /** StudyDetail */
         StudyDetail: {
             /** Accession Number */
@@ -1197,6 +2305,168 @@ export interface components {
             study_instance_uid: string;
             /** Study Time */
             study_time: string;
+        };
+        /** TaskCounts */
+        TaskCounts: {
+            /** By Status */
+            by_status: {
+                [key: string]: number;
+            };
+            /** Overdue */
+            overdue: number;
+            /** Total */
+            total: number;
+        };
+        /** TaskCreate */
+        TaskCreate: {
+            /** Assignee Id */
+            assignee_id?: number | null;
+            /**
+             * Description
+             * @default
+             */
+            description?: string;
+            /** Due At */
+            due_at?: string | null;
+            /** Items */
+            items?: components["schemas"]["ItemRef"][];
+            kind: components["schemas"]["TaskKind"];
+            /** Name */
+            name: string;
+            /**
+             * Priority
+             * @default normal
+             * @enum {string}
+             */
+            priority?: "low" | "normal" | "high" | "urgent";
+            /** Project Id */
+            project_id: number;
+        };
+        /** TaskEventRead */
+        TaskEventRead: {
+            /** Actor Id */
+            actor_id: number | null;
+            /** Actor Username */
+            actor_username: string | null;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            from_status: components["schemas"]["TaskStatus"] | null;
+            /** Id */
+            id: number;
+            /** Reason */
+            reason: string;
+            to_status: components["schemas"]["TaskStatus"];
+        };
+        /** TaskItemRead */
+        TaskItemRead: {
+            /** Active Seconds */
+            active_seconds: number;
+            /** Annotation Version Id */
+            annotation_version_id: number | null;
+            /** Finished At */
+            finished_at: string | null;
+            /** Id */
+            id: number;
+            /** Instance Id */
+            instance_id: number | null;
+            item_type: components["schemas"]["ItemType"];
+            /** Label Assignment Id */
+            label_assignment_id: number | null;
+            /** Position */
+            position: number;
+            /** Series Id */
+            series_id: number;
+            /** Skip Reason */
+            skip_reason: string;
+            status: components["schemas"]["ItemStatus"];
+            /** Task Id */
+            task_id: number;
+        };
+        /**
+         * TaskKind
+         * @description The kind of work: classify images, draw per label assignment, check annotations, or QC.
+         * @enum {string}
+         */
+        TaskKind: "label" | "annotate" | "review" | "qc";
+        /** TaskRead */
+        TaskRead: {
+            /** Active Seconds */
+            active_seconds: number;
+            /** Assignee Id */
+            assignee_id: number | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By Id */
+            created_by_id: number | null;
+            /** Description */
+            description: string;
+            /** Due At */
+            due_at: string | null;
+            /** Finished At */
+            finished_at: string | null;
+            /** Id */
+            id: number;
+            /** Items Done */
+            items_done: number;
+            /** Items Finished */
+            items_finished: number;
+            /** Items Skipped */
+            items_skipped: number;
+            /** Items Total */
+            items_total: number;
+            kind: components["schemas"]["TaskKind"];
+            /** Last Activity At */
+            last_activity_at: string | null;
+            /** Name */
+            name: string;
+            /**
+             * Overdue
+             * @default false
+             */
+            overdue?: boolean;
+            /**
+             * Priority
+             * @enum {string}
+             */
+            priority: "low" | "normal" | "high" | "urgent";
+            /**
+             * Progress
+             * @default 0
+             */
+            progress?: number;
+            /** Project Id */
+            project_id: number;
+            /** Started At */
+            started_at: string | null;
+            status: components["schemas"]["TaskStatus"];
+        };
+        /**
+         * TaskStatus
+         * @description Workflow states; the allowed changes live in ``services.task_workflow``.
+         * @enum {string}
+         */
+        TaskStatus: "unassigned" | "open" | "in_progress" | "done" | "cancelled";
+        /**
+         * TaskUpdate
+         * @description Fields an admin may change; omitted fields stay. ``assignee_id: null`` unassigns.
+         */
+        TaskUpdate: {
+            /** Assignee Id */
+            assignee_id?: number | null;
+            /** Description */
+            description?: string | null;
+            /** Due At */
+            due_at?: string | null;
+            /** Name */
+            name?: string | null;
+            /** Priority */
+            priority?: ("low" | "normal" | "high" | "urgent") | null;
         };
         /** TokenResponse */
         TokenResponse: {
@@ -1284,6 +2554,18 @@ export interface components {
             /** Username */
             username: string;
         };
+        /** UserDay */
+        UserDay: {
+            /** Active Seconds */
+            active_seconds: number;
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /** Items Finished */
+            items_finished: number;
+        };
         /** UserRead */
         UserRead: {
             /**
@@ -1311,6 +2593,35 @@ export interface components {
             title: string;
             /** Username */
             username: string;
+        };
+        /** UserStats */
+        UserStats: {
+            /** Active Seconds */
+            active_seconds: number;
+            /** Annotations Made */
+            annotations_made: number;
+            /** Items Done */
+            items_done: number;
+            /** Items Skipped */
+            items_skipped: number;
+            /** Per Day */
+            per_day: components["schemas"]["UserDay"][];
+            /** Reviews Made */
+            reviews_made: number;
+            tasks: components["schemas"]["UserTaskCounts"];
+            /** User Id */
+            user_id: number;
+            /** Username */
+            username: string;
+        };
+        /** UserTaskCounts */
+        UserTaskCounts: {
+            /** By Status */
+            by_status: {
+                [key: string]: number;
+            };
+            /** Done */
+            done: number;
         };
         /**
          * UserUpdate
@@ -1344,6 +2655,31 @@ export interface components {
             msg: string;
             /** Error Type */
             type: string;
+        };
+        /** WorkingNow */
+        WorkingNow: {
+            /** Current Index */
+            current_index: number | null;
+            /** Items Finished */
+            items_finished: number;
+            /** Items Total */
+            items_total: number;
+            /** Kind */
+            kind: string;
+            /** Last Activity At */
+            last_activity_at: string | null;
+            /** Project Id */
+            project_id: number;
+            /** Project Name */
+            project_name: string;
+            /** Task Id */
+            task_id: number;
+            /** Task Name */
+            task_name: string;
+            /** User Id */
+            user_id: number;
+            /** Username */
+            username: string;
         };
     };
     responses: never;
@@ -1496,6 +2832,166 @@ export interface operations {
             };
         };
     };
+    list_labels_api_v1_labels_get: {
+        parameters: {
+            query: {
+                include_retired?: boolean;
+                project_id: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LabelRead"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_label_api_v1_labels_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LabelCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LabelRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    read_label_api_v1_labels__label_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                label_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LabelRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    delete_label_api_v1_labels__label_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                label_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_label_api_v1_labels__label_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                label_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LabelUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LabelRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     list_patients_api_v1_patients_get: {
         parameters: {
             query?: {
@@ -1520,6 +3016,344 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_PatientRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_projects_api_v1_projects_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ProjectRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_project_api_v1_projects_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    read_project_api_v1_projects__project_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_project_api_v1_projects__project_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_assignments_api_v1_projects__project_id__assignments_get: {
+        parameters: {
+            query?: {
+                label_id?: number | null;
+                limit?: number;
+                offset?: number;
+                status?: components["schemas"]["AssignmentStatus"] | null;
+            };
+            header?: never;
+            path: {
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AssignmentRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_assignments_api_v1_projects__project_id__assignments_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignmentsCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentsCreated"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_images_api_v1_projects__project_id__images_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ProjectImageRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    add_images_api_v1_projects__project_id__images_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImagesAdd"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImagesAdded"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    set_member_api_v1_projects__project_id__members_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    remove_member_api_v1_projects__project_id__members__user_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: number;
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectRead"];
                 };
             };
             /** @description Validation Error */
@@ -1682,6 +3516,196 @@ export interface operations {
             };
         };
     };
+    my_stats_api_v1_stats_me_get: {
+        parameters: {
+            query?: {
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserStats"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    project_stats_api_v1_stats_projects__project_id__get: {
+        parameters: {
+            query?: {
+                days?: number;
+            };
+            header?: never;
+            path: {
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectStats"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    label_stats_api_v1_stats_projects__project_id__labels_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LabelStats"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    qc_stats_api_v1_stats_qc_get: {
+        parameters: {
+            query?: {
+                project_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QcStats"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    user_stats_api_v1_stats_users__user_id__get: {
+        parameters: {
+            query?: {
+                days?: number;
+            };
+            header?: never;
+            path: {
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserStats"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    working_now_api_v1_stats_working_now_get: {
+        parameters: {
+            query?: {
+                project_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkingNow"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     list_studies_api_v1_studies_get: {
         parameters: {
             query?: {
@@ -1773,6 +3797,589 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeleteResult"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_tasks_api_v1_tasks_get: {
+        parameters: {
+            query?: {
+                assignee_id?: number | null;
+                descending?: boolean;
+                due_before?: string | null;
+                kind?: components["schemas"]["TaskKind"] | null;
+                limit?: number;
+                offset?: number;
+                overdue?: boolean | null;
+                priority?: ("low" | "normal" | "high" | "urgent") | null;
+                project_id?: number | null;
+                search?: string | null;
+                sort?: "id" | "name" | "project_id" | "kind" | "priority" | "status" | "assignee_id" | "due_at" | "created_at" | "started_at" | "finished_at" | "last_activity_at" | "items_total" | "items_done" | "progress" | "active_seconds";
+                status?: components["schemas"]["TaskStatus"][] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TaskRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_task_api_v1_tasks_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    read_task_api_v1_tasks__task_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_task_api_v1_tasks__task_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    finish_task_api_v1_tasks__task_id__finish_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FinishTask"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    task_history_api_v1_tasks__task_id__history_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskEventRead"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_items_api_v1_tasks__task_id__items_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                task_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TaskItemRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    item_at_api_v1_tasks__task_id__items__index__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                index: number;
+                task_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemAt"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    mark_item_done_api_v1_tasks__task_id__items__index__done_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                index: number;
+                task_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemAt"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    skip_item_api_v1_tasks__task_id__items__index__skip_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                index: number;
+                task_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SkipItem"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemAt"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    add_active_time_api_v1_tasks__task_id__items__index__time_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                index: number;
+                task_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActiveTime"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskItemRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    next_pending_item_api_v1_tasks__task_id__items_next_get: {
+        parameters: {
+            query?: {
+                after?: number;
+            };
+            header?: never;
+            path: {
+                task_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemAt"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    start_task_api_v1_tasks__task_id__start_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    change_status_api_v1_tasks__task_id__status_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    bulk_create_api_v1_tasks_bulk_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkCreated"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    bulk_edit_api_v1_tasks_bulk_edit_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkEdit"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkEdited"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_my_tasks_api_v1_tasks_mine_get: {
+        parameters: {
+            query?: {
+                descending?: boolean;
+                due_before?: string | null;
+                kind?: components["schemas"]["TaskKind"] | null;
+                limit?: number;
+                offset?: number;
+                overdue?: boolean | null;
+                priority?: ("low" | "normal" | "high" | "urgent") | null;
+                project_id?: number | null;
+                search?: string | null;
+                sort?: "id" | "name" | "project_id" | "kind" | "priority" | "status" | "assignee_id" | "due_at" | "created_at" | "started_at" | "finished_at" | "last_activity_at" | "items_total" | "items_done" | "progress" | "active_seconds";
+                status?: components["schemas"]["TaskStatus"][] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TaskRead_"];
                 };
             };
             /** @description Validation Error */
