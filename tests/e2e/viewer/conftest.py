@@ -52,6 +52,7 @@ class ImportedSeries:
     us_cine: int
     ct_volume: int
     nifti: int
+    nifti_4d: int
 
 
 def _testdata(name: str) -> Path:
@@ -82,6 +83,7 @@ def imported(server: str, settings: Settings, tmp_path: Path) -> ImportedSeries:
         (folder / f"ct{i:03d}.dcm").write_bytes(slice_file)
     nifti_source = Path(nibabel.__file__).parent / "tests" / "data" / "anatomical.nii"
     (folder / "anatomical.nii").write_bytes(nifti_source.read_bytes())
+    (folder / "example4d.nii.gz").write_bytes((nifti_source.parent / "example4d.nii.gz").read_bytes())
     result = run_cli(settings, "import", str(folder))
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -101,7 +103,8 @@ def imported(server: str, settings: Settings, tmp_path: Path) -> ImportedSeries:
         mr_small=pick(lambda r: r["modality"] == "MR" and r["source_format"] != "nifti"),
         us_cine=pick(lambda r: r["modality"] == "US"),
         ct_volume=pick(lambda r: r["modality"] == "CT" and r["number_of_instances"] == 40),
-        nifti=pick(lambda r: r["source_format"] == "nifti"),
+        nifti=pick(lambda r: r["source_format"] == "nifti" and "anatomical" in r["description"]),
+        nifti_4d=pick(lambda r: r["source_format"] == "nifti" and "example4d" in r["description"]),
     )
 
 
@@ -130,8 +133,8 @@ CANVAS_STATS = """
 """
 
 
-def canvas_stats(page: Page) -> dict[str, object]:
-    return page.locator("[data-testid=viewport]").evaluate(CANVAS_STATS)  # type: ignore[no-any-return]
+def canvas_stats(page: Page, test_id: str = "viewport") -> dict[str, object]:
+    return page.locator(f"[data-testid={test_id}]").evaluate(CANVAS_STATS)  # type: ignore[no-any-return]
 
 
 def grid_difference(a: dict[str, object], b: dict[str, object]) -> float:

@@ -6,7 +6,7 @@
  * Runs once per page load through `once`; React StrictMode's double mount and
  * re-entering the workspace reuse the same promise.
  */
-import { init as coreInit } from "@cornerstonejs/core";
+import { cornerstoneStreamingImageVolumeLoader, init as coreInit, volumeLoader } from "@cornerstonejs/core";
 import { init as dicomImageLoaderInit } from "@cornerstonejs/dicom-image-loader";
 import * as tools from "@cornerstonejs/tools";
 
@@ -33,6 +33,9 @@ export function initCornerstone(): Promise<void> {
       // Two decoding workers: the machine shares its cores with the page's own rendering.
       maxWebWorkers: Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1)),
     });
+    // Volumes for MPR and 3D stream their slices through the same WADO-RS image loader.
+    volumeLoader.registerVolumeLoader("cornerstoneStreamingImageVolume", cornerstoneStreamingImageVolumeLoader as never);
+    volumeLoader.registerUnknownVolumeLoader(cornerstoneStreamingImageVolumeLoader as never);
     tools.init();
     for (const Tool of TOOL_CLASSES) tools.addTool(Tool);
   });

@@ -9,6 +9,8 @@ import { wadors } from "@cornerstonejs/dicom-image-loader";
 
 import { api, unwrap, type Schemas } from "@/api/client";
 
+import { initCornerstone } from "./initCornerstone";
+
 export type SeriesDetail = Schemas["SeriesDetail"];
 export type InstanceSummary = Schemas["InstanceRead"];
 
@@ -71,6 +73,8 @@ export function inlinePaletteValues(dataset: DicomJson): void {
 }
 
 export async function loadSeries(seriesId: number): Promise<LoadedSeries> {
+  // The image loader's initialisation resets its metadata registry: it must come before any add.
+  const initialised = initCornerstone();
   const detail = await unwrap(api.GET("/api/v1/series/{series_id}", { params: { path: { series_id: seriesId } } }));
   const url = seriesPath(detail);
   const response = await fetch(`${url}/metadata`, {
@@ -83,6 +87,7 @@ export async function loadSeries(seriesId: number): Promise<LoadedSeries> {
   for (const dataset of datasets) inlinePaletteValues(dataset);
   for (const dataset of datasets) metadata.set(String(dicomValue(dataset, SOP_INSTANCE_UID)), dataset);
 
+  await initialised;
   const imageIds: string[] = [];
   const frames: LoadedSeries["frames"] = [];
   for (const instance of detail.instances) {
