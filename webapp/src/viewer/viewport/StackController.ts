@@ -133,7 +133,8 @@ export class StackController {
     }
   };
 
-  setPrimaryTool(tool: PrimaryTool): void {
+  /** Puts a viewing tool on the left button; null frees the button for an annotation tool. */
+  setPrimaryTool(tool: PrimaryTool | null): void {
     const group = tools.ToolGroupManager.getToolGroup(this.toolGroupId);
     if (!group) return;
     for (const name of ["WindowLevel", "Pan", "Zoom", "StackScroll"] as const) {
@@ -141,8 +142,11 @@ export class StackController {
       const bindings = group.getToolOptions(toolName)?.bindings ?? [];
       const others = bindings.filter((b) => b.mouseButton !== MouseBindings.Primary);
       if (name === tool) group.setToolActive(toolName, { bindings: [...others, { mouseButton: MouseBindings.Primary }] });
-      else if (others.length) group.setToolActive(toolName, { bindings: others });
-      else group.setToolPassive(toolName);
+      else {
+        // setToolActive adds bindings; the tool is made passive first so the left button is really released.
+        group.setToolPassive(toolName);
+        if (others.length) group.setToolActive(toolName, { bindings: others });
+      }
     }
   }
 
