@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import re
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -12,7 +14,7 @@ from sqlalchemy.orm import Session
 from labelstack.config import Settings
 from labelstack.models import Instance, Series
 from tests.dicom_fixtures import NIBABEL_DATA, ct_files, mr_files
-from tests.helpers import run_cli
+from tests.helpers import LABELSTACK, labelstack_env, run_cli
 
 
 def _folder(root: Path) -> Path:
@@ -25,6 +27,7 @@ def _folder(root: Path) -> Path:
         for name, data in mr_files(3, seed="cli-mr"):
             archive.writestr(f"mr/{name}", data)
     (root / "mr.zip").write_bytes(out.getvalue())
+    (root / "patient" / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")  # hidden: left out
     (root / "volumes").mkdir()
     (root / "volumes" / "sub-02_bold.nii.gz").write_bytes((NIBABEL_DATA / "example4d.nii.gz").read_bytes())
     return root
@@ -60,3 +63,23 @@ def test_import_exits_1_and_names_what_was_rejected(settings: Settings, tmp_path
     for expected in ("cut.dcm", "notes.txt", "missing", "no such file", "truncated"):
         assert expected in result.stdout, expected
     assert db.scalar(select(func.count()).select_from(Instance)) == 1
+
+
+def test_two_imports_of_the_same_folder_at_once_keep_one_copy(
+    settings: Settings, tmp_path: Path, db: Session
+):
+    folder = tmp_path / "same"
+    folder.mkdir()
+    for name, data in ct_files(20, seed="cli-race"):
+        (folder / name).write_bytes(data)
+    env = labelstack_env(settings)
+    runs = [
+        subprocess.Popen([LABELSTACK, "import", str(folder)], env=env, stdout=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    outputs = [run.communicate(timeout=300)[0] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    assert db.scalar(select(func.count()).select_from(Instance)) == 20
+    assert sum(1 for p in settings.storage_dir.rglob("*") if p.is_file()) == 20
+    stored = [int(re.search(r"(\d+) instance\(s\) stored", out).group(1)) for out in outputs]  # type: ignore[union-attr]
+    assert sum(stored) == 20

@@ -187,6 +187,7 @@ BAD_INPUTS = {
     "no SOP Instance UID": lambda: _without(pydicom_file("CT_small.dcm"), "SOPInstanceUID"),
     "no Series Instance UID": lambda: _without(pydicom_file("MR_small.dcm"), "SeriesInstanceUID"),
     "no DICM preamble": lambda: pydicom_file("no_meta.dcm"),
+    "a DICOMDIR": lambda: pydicom_file("DICOMDIR"),
 }
 
 

@@ -7,6 +7,7 @@ import io
 import pydicom
 import pytest
 from fastapi.testclient import TestClient
+from PIL import Image
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -236,3 +237,20 @@ def test_stow_refuses_what_is_not_multipart_related(client: TestClient, admin: L
         headers={**admin.headers, "Content-Type": "multipart/related; type=application/dicom; boundary=b"},
     )
     assert no_end.status_code == 422
+
+
+def test_thumbnails_and_rendered_options(client: TestClient, admin: LoggedIn, archive: Archive):
+    thumb = client.get(f"{_series_url(archive)}/thumbnail", headers=admin.headers)
+    assert thumb.status_code == 200 and thumb.headers["content-type"] == "image/jpeg"
+    assert max(Image.open(io.BytesIO(thumb.content)).size) <= 128
+    png = client.get(
+        _instance_url(archive.ct[0]) + "/rendered?window=40,400&viewport=32,32",
+        headers={**admin.headers, "Accept": "image/png"},
+    )
+    assert png.status_code == 200 and Image.open(io.BytesIO(png.content)).size == (32, 32)
+    bad = client.get(_instance_url(archive.ct[0]) + "/rendered?window=40", headers=admin.headers)
+    assert bad.status_code == 422
+    gif = client.get(
+        _instance_url(archive.ct[0]) + "/rendered", headers={**admin.headers, "Accept": "image/gif"}
+    )
+    assert gif.status_code == 406

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from labelstack.api.app import create_app
 from labelstack.archive.dicomweb import multipart
 from labelstack.archive.dicomweb.wado import WadoReader
-from labelstack.archive.pacs import PacsStore
+from labelstack.archive.pacs import PacsError, PacsStore
 from labelstack.config import Settings
 from labelstack.models import Instance
 from tests.factories import LoggedIn, UserFactory
@@ -178,3 +178,14 @@ def test_pacs_sync_indexes_what_the_pacs_already_holds(
     orthanc.stop()
     down = run_cli(pacs_settings, "pacs", "sync", **env)
     assert down.returncode == 1 and "not reachable" in down.stderr
+
+
+def test_wrong_pacs_credentials_are_a_clear_502(orthanc: Orthanc):
+    store = PacsStore(orthanc.dicomweb_url, username=orthanc.username, password="wrong", timeout=10)
+    try:
+        with pytest.raises(PacsError) as refused:
+            store.put("1.2.3", ct_series(1)[0])
+        assert refused.value.status_code == 502 and "credentials" in str(refused.value.detail)
+    finally:
+        store.close()
+    assert orthanc.instance_count() == 0

@@ -77,8 +77,7 @@ def get_caller(request: Request, db: DbSession, settings: SettingsDep) -> Caller
     cookie_write = via_cookie and request.method not in SAFE_METHODS
     if cookie_write and not sessions.csrf_matches(row, request.headers.get(CSRF_HEADER)):
         raise PermissionDenied(f"missing or wrong {CSRF_HEADER} header")
-    if sessions.touch(db, row):
-        db.commit()
+    sessions.touch(db, row)
     return Caller(user=row.user, session=row, via_cookie=via_cookie, address=client_address(request))
 
 

@@ -25,6 +25,7 @@ from pydicom.uid import UID
 from labelstack.services.errors import InvalidInput
 
 UNDEFINED_LENGTH = 0xFFFFFFFF
+MEDIA_DIRECTORY = "1.2.840.10008.1.3.10"
 PIXEL_DATA = 0x7FE00010
 BULK_TAGS = frozenset({0x7FE00008, 0x7FE00009, 0x7FE00010})
 _UID_PATTERN = re.compile(r"^[0-9]+(\.[0-9]+)*$")
@@ -55,6 +56,8 @@ def parse(data: bytes) -> Dataset:
             raise InvalidDicom(f"not a readable DICOM file: {exc}") from exc
         except Exception as exc:  # arbitrary bytes make the parser fail in arbitrary ways
             raise InvalidDicom(f"unreadable DICOM ({type(exc).__name__}): {exc}") from exc
+    if str(ds.file_meta.get("MediaStorageSOPClassUID", "")) == MEDIA_DIRECTORY:
+        raise InvalidDicom("a DICOMDIR media index, not an image: import the files it lists")
     if any("End of file reached" in str(w.message) for w in caught):
         raise InvalidDicom("truncated DICOM file: a sequence or pixel data has no end")
     _check_complete(ds, len(data))

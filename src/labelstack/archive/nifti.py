@@ -9,7 +9,6 @@ coordinates LPS (PS3.3 C.7.6.2.1.1): x and y change sign.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import io
 import os
@@ -384,8 +383,3 @@ def _keep_original(originals_dir: Path, series_uid: str, name: str, data: bytes)
         os.fsync(handle.fileno())
     os.replace(tmp, target)
     return target
-
-
-def read_gz_or_plain(path: Path) -> bytes:
-    data = path.read_bytes()
-    return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data

@@ -24,11 +24,12 @@ MAX_LISTED_REJECTIONS = 50
 
 def files_under(paths: list[Path]) -> Iterator[tuple[Path, str]]:
     """Every regular file named or inside a named folder (with a short display name), in a stable
-    order; symlinks inside folders are not followed."""
+    order; inside folders, symlinks are not followed and hidden files (".DS_Store") are left out."""
     for path in paths:
         if path.is_dir() and not path.is_symlink():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.is_symlink():
+                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+                if child.is_file() and not child.is_symlink() and not hidden:
                     yield child, str(Path(path.name) / child.relative_to(path))
         else:
             yield path, str(path)

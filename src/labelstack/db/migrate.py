@@ -28,6 +28,21 @@ def upgrade(engine: Engine, revision: str = "heads") -> None:
         command.upgrade(alembic_config(engine), revision)
 
 
+def refresh_planner_statistics(engine: Engine) -> None:
+    """Give SQLite's query planner fresh statistics (PostgreSQL's autovacuum does this itself).
+
+    Without them SQLite picks poor plans for the task and image lists once
+    tables grow (seen: 238 ms instead of 28 ms for one task page). The
+    analysis limit bounds the cost to a sample per index, so start-up stays fast.
+    """
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA analysis_limit=1000")
+        conn.exec_driver_sql("ANALYZE")
+        conn.commit()
+
+
 def current_revisions(engine: Engine) -> set[str]:
     from alembic.runtime.migration import MigrationContext
 

@@ -30,7 +30,7 @@ from sqlalchemy import (
     Text,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, validates
 from sqlalchemy.types import TypeDecorator
 
 from labelstack.db.base import Base
@@ -106,6 +106,13 @@ class Task(Base):
         Index("ix_tasks_due", "due_at", "id"),
         Index("ix_tasks_created", "created_at", "id"),
         Index("ix_tasks_priority", "priority", "id"),
+        Index("ix_tasks_project_due", "project_id", "due_at", "id"),
+        Index("ix_tasks_project_priority", "project_id", "priority", "id"),
+        Index("ix_tasks_assignee_due", "assignee_id", "due_at", "id"),
+        Index("ix_tasks_assignee_priority", "assignee_id", "priority", "id"),
+        Index("ix_tasks_kind_due", "kind", "due_at", "id"),
+        Index("ix_tasks_kind_created", "kind", "created_at", "id"),
+        Index("ix_tasks_status_assignee_activity", "status", "assignee_id", "last_activity_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -128,10 +135,25 @@ class Task(Base):
     items_done: Mapped[int] = mapped_column(Integer, default=0)
     items_skipped: Mapped[int] = mapped_column(Integer, default=0)
     active_seconds: Mapped[int] = mapped_column(BigInteger, default=0)
+    search_text: Mapped[str] = mapped_column(
+        Text, default="", doc="lower-cased name and description; trigram-indexed on PostgreSQL"
+    )
+
+    @validates("name", "description")
+    def _keep_search_text(self, key: str, value: str) -> str:
+        name = value if key == "name" else (self.name or "")
+        description = value if key == "description" else (self.description or "")
+        self.search_text = search_text(name, description)
+        return value
 
     @property
     def items_finished(self) -> int:
         return self.items_done + self.items_skipped
+
+
+def search_text(name: str, description: str) -> str:
+    """What text search matches against: one lower-cased column, so one index serves it."""
+    return f"{name}\n{description}".lower()
 
 
 class TaskItem(Base):

@@ -92,4 +92,5 @@ class WorkingNow(BaseModel):
     current_index: int | None
     items_total: int
     items_finished: int
+    tasks_in_progress: int
     last_activity_at: datetime | None

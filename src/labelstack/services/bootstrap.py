@@ -17,6 +17,7 @@ BOOTSTRAP_ADMIN = "admin"
 
 def prepare_database(engine: Engine) -> None:
     migrate.upgrade(engine)
+    migrate.refresh_planner_statistics(engine)
 
 
 def ensure_admin(db: Session, settings: Settings) -> User | None:

@@ -1,7 +1,7 @@
 """The demo data set behind ``labelstack demo`` and ``make run``.
 
 Loading is idempotent: running it twice leaves one copy of everything. Each
-feature adds its part here (users now; images, projects and tasks as they land).
+feature adds its part here: users, images, then projects, labels and tasks.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from labelstack.archive import demo_data
 from labelstack.config import Settings
 from labelstack.models import Role
 from labelstack.schemas.users import UserCreate
-from labelstack.services import users
+from labelstack.services import demo_workflow, users
 from labelstack.services.audit import Actor
 
 #: The demo team. Passwords are for a laptop demo only, and printed by `make run`.
@@ -46,11 +46,14 @@ DEMO_USERS: list[dict[str, object]] = [
 
 def load(db: Session, *, settings: Settings, console: Console | None = None) -> list[str]:
     """Load every part of the demo set; returns lines that describe what is there."""
-    summary = [_load_users(db, settings), demo_data.load_images(db, settings=settings)]
-    return summary
+    return [
+        load_users(db, settings),
+        demo_data.load_images(db, settings=settings),
+        demo_workflow.load(db),  # after the images, so the demo tasks have images to point at
+    ]
 
 
-def _load_users(db: Session, settings: Settings) -> str:
+def load_users(db: Session, settings: Settings) -> str:
     actor = Actor.system("demo")
     created = 0
     for spec in DEMO_USERS:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from labelstack.models import Instance, Project, ProjectImage, ProjectMember, Series, User
+from labelstack.models import Instance, Project, ProjectImage, ProjectMember, Series, Task, TaskStatus, User
 from labelstack.schemas.projects import ImagesAdd, MemberIn, ProjectCreate, ProjectUpdate
 from labelstack.services import audit
 from labelstack.services.audit import Actor
-from labelstack.services.errors import Conflict, InvalidInput, NotFound
+from labelstack.services.errors import Conflict, DomainError, InvalidInput, NotFound
 
 
 def get(db: Session, project_id: int, *, user: User | None = None) -> Project:
@@ -39,9 +39,13 @@ def create(db: Session, *, project_in: ProjectCreate, actor: Actor) -> Project:
     _name_free(db, project_in.name)
     project = Project(name=project_in.name, description=project_in.description, created_by_id=actor.user_id)
     db.add(project)
-    db.flush()
-    for member in project_in.members:
-        _add_member(db, project, member)
+    try:
+        db.flush()
+        for member in project_in.members:
+            _add_member(db, project, member)
+    except DomainError:
+        db.rollback()
+        raise
     audit.record(
         db,
         actor=actor,
@@ -99,8 +103,6 @@ def set_member(db: Session, *, project_id: int, member_in: MemberIn, actor: Acto
 
 def remove_member(db: Session, *, project_id: int, user_id: int, actor: Actor) -> Project:
     """Take a user out of a project; their open tasks there must be reassigned first."""
-    from labelstack.models import Task, TaskStatus
-
     project = get(db, project_id)
     row = db.get(ProjectMember, (project_id, user_id))
     if row is None:

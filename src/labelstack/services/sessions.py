@@ -72,13 +72,21 @@ def resolve(db: Session, *, token: str, idle_timeout: timedelta) -> AuthSession 
     return row
 
 
-def touch(db: Session, row: AuthSession) -> bool:
-    """Record activity at most once a minute; True if the row was changed."""
+def touch(db: Session, row: AuthSession) -> None:
+    """Record activity at most once a minute, in a transaction of its own.
+
+    The caller's transaction so far has only read. On SQLite a read
+    transaction cannot become a write once another connection has committed
+    ("database is locked" at once, whatever the busy timeout), which parallel
+    requests from one browser make likely; so the read ends first and the
+    update starts a fresh transaction that waits for the lock instead.
+    """
     now = utcnow()
     if now - row.last_seen_at < TOUCH_INTERVAL:
-        return False
+        return
+    db.commit()
     row.last_seen_at = now
-    return True
+    db.commit()
 
 
 def csrf_matches(row: AuthSession, csrf_token: str | None) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from labelstack.db.types import utcnow
@@ -57,18 +57,28 @@ def project_stats(db: Session, *, project_id: int, user: User, days: int = DEFAU
     by_assignment = _grouped(
         db, LabelAssignment.status, LabelAssignment.project_id == project_id, names=list(AssignmentStatus)
     )
-    by_status = _grouped(db, Task.status, Task.project_id == project_id, names=list(TaskStatus))
-    overdue = db.scalar(
-        select(func.count())
-        .select_from(Task)
-        .where(Task.project_id == project_id, Task.status.in_(OPEN_STATES), Task.due_at < now)
-    )
-    items = db.execute(
+    # one pass over the project's tasks: counts, overdue, item counters and time per status
+    overdue_now = case((Task.status.in_(OPEN_STATES) & (Task.due_at < now), 1), else_=0)
+    by_status = dict.fromkeys([s.value for s in TaskStatus], 0)
+    overdue = items_total = items_finished = seconds = 0
+    for status, n, late, total, finished, active in db.execute(
         select(
-            func.coalesce(func.sum(Task.items_total), 0),
-            func.coalesce(func.sum(Task.items_done + Task.items_skipped), 0),
-        ).where(Task.project_id == project_id, Task.status != TaskStatus.cancelled)
-    ).one()
+            Task.status,
+            func.count(),
+            func.sum(overdue_now),
+            func.sum(Task.items_total),
+            func.sum(Task.items_done + Task.items_skipped),
+            func.sum(Task.active_seconds),
+        )
+        .where(Task.project_id == project_id)
+        .group_by(Task.status)
+    ).all():
+        by_status[str(status)] = int(n)
+        overdue += int(late or 0)
+        seconds += int(active or 0)
+        if status != TaskStatus.cancelled:
+            items_total += int(total or 0)
+            items_finished += int(finished or 0)
     per_day = dict(
         db.execute(
             select(TaskItem.finished_day, func.count())
@@ -76,17 +86,14 @@ def project_stats(db: Session, *, project_id: int, user: User, days: int = DEFAU
             .group_by(TaskItem.finished_day)
         ).all()
     )
-    seconds = db.scalar(
-        select(func.coalesce(func.sum(Task.active_seconds), 0)).where(Task.project_id == project_id)
-    )
     return {
         "project_id": project.id,
         "name": project.name,
         "images": images or 0,
         "assignments": {"total": sum(by_assignment.values()), "by_status": by_assignment},
-        "tasks": {"total": sum(by_status.values()), "by_status": by_status, "overdue": overdue or 0},
-        "items": {"total": int(items[0]), "finished": int(items[1])},
-        "active_seconds": int(seconds or 0),
+        "tasks": {"total": sum(by_status.values()), "by_status": by_status, "overdue": overdue},
+        "items": {"total": items_total, "finished": items_finished},
+        "active_seconds": seconds,
         "progress_per_day": _days(since, now.date(), per_day),
     }
 
@@ -188,10 +195,20 @@ def qc_stats(db: Session, *, project_id: int | None = None) -> dict[str, Any]:
 
 
 def working_now(db: Session, *, project_id: int | None = None) -> list[dict[str, Any]]:
-    """Each user's tasks in progress, most recently active first, with the item they are on."""
+    """For each user with work in progress, the task they touched last and the item they are on."""
     conditions = [Task.status == TaskStatus.in_progress, Task.assignee_id.is_not(None)]
     if project_id is not None:
         conditions.append(Task.project_id == project_id)
+    latest = (
+        select(
+            Task.assignee_id.label("user_id"),
+            func.max(Task.last_activity_at).label("at"),
+            func.count().label("in_progress"),
+        )
+        .where(*conditions)
+        .group_by(Task.assignee_id)
+        .subquery()
+    )
     current_item = (
         select(func.min(TaskItem.position))
         .where(TaskItem.task_id == Task.id, TaskItem.status == ItemStatus.pending)
@@ -199,29 +216,35 @@ def working_now(db: Session, *, project_id: int | None = None) -> list[dict[str,
         .scalar_subquery()
     )
     rows = db.execute(
-        select(Task, User.username, Project.name, current_item)
+        select(Task, User.username, Project.name, current_item, latest.c.in_progress)
+        .join(latest, (Task.assignee_id == latest.c.user_id) & (Task.last_activity_at == latest.c.at))
         .join(User, User.id == Task.assignee_id)
         .join(Project, Project.id == Task.project_id)
         .where(*conditions)
-        .order_by(Task.last_activity_at.desc().nulls_last(), Task.id)
-        .limit(500)
+        .order_by(Task.last_activity_at.desc(), Task.id)
     ).all()
-    return [
-        {
-            "user_id": task.assignee_id,
-            "username": username,
-            "task_id": task.id,
-            "task_name": task.name,
-            "project_id": task.project_id,
-            "project_name": project_name,
-            "kind": task.kind.value,
-            "current_index": index,
-            "items_total": task.items_total,
-            "items_finished": task.items_finished,
-            "last_activity_at": task.last_activity_at,
-        }
-        for task, username, project_name, index in rows
-    ]
+    result, seen = [], set()
+    for task, username, project_name, index, in_progress in rows:
+        if task.assignee_id in seen:  # two tasks touched in the same instant: keep one
+            continue
+        seen.add(task.assignee_id)
+        result.append(
+            {
+                "user_id": task.assignee_id,
+                "username": username,
+                "task_id": task.id,
+                "task_name": task.name,
+                "project_id": task.project_id,
+                "project_name": project_name,
+                "kind": task.kind.value,
+                "current_index": index,
+                "items_total": task.items_total,
+                "items_finished": task.items_finished,
+                "tasks_in_progress": int(in_progress),
+                "last_activity_at": task.last_activity_at,
+            }
+        )
+    return result
 
 
 def _grouped(db: Session, column: Any, where: Any, *, names: list[Any]) -> dict[str, int]:

@@ -40,12 +40,7 @@ def create(db: Session, *, request: BulkCreate, actor: Actor) -> list[Task]:
         )
         for n, package in enumerate(packages)
     ]
-    try:
-        created = tasks.create_many(db, tasks_in=tasks_in, actor=actor)
-    except DomainError:
-        db.rollback()
-        raise
-    return created
+    return tasks.create_many(db, tasks_in=tasks_in, actor=actor)
 
 
 def plan_assignees(

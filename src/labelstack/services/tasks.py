@@ -30,7 +30,7 @@ from labelstack.models import TaskStatus as S
 from labelstack.schemas.tasks import ItemRef, StatusChange, TaskCreate, TaskUpdate
 from labelstack.services import audit, projects, task_items, task_workflow
 from labelstack.services.audit import Actor
-from labelstack.services.errors import Conflict, InvalidInput, NotFound
+from labelstack.services.errors import Conflict, DomainError, InvalidInput, NotFound
 
 TaskSort = Literal[
     "id",
@@ -85,62 +85,72 @@ def create(db: Session, *, task_in: TaskCreate, actor: Actor) -> Task:
 def create_many(db: Session, *, tasks_in: list[tuple[TaskCreate, list[ItemRef]]], actor: Actor) -> list[Task]:
     """Create tasks with their items in one transaction; any bad one creates none."""
     now = utcnow()
-    created = []
-    for task_in, refs in tasks_in:
-        projects.get(db, task_in.project_id)
-        if task_in.due_at is not None and task_in.due_at <= now:
-            raise InvalidInput("the due date is in the past")
-        if task_in.assignee_id is not None:
-            check_assignee(db, project_id=task_in.project_id, kind=task_in.kind, user_id=task_in.assignee_id)
-        rows = task_items.resolve(db, project_id=task_in.project_id, kind=task_in.kind, refs=refs)
-        task = Task(
-            project_id=task_in.project_id,
-            name=task_in.name,
-            description=task_in.description,
-            kind=task_in.kind,
-            priority=Priority[task_in.priority],
-            due_at=task_in.due_at,
-            assignee_id=task_in.assignee_id,
-            status=S.open if task_in.assignee_id is not None else S.unassigned,
-            created_by_id=actor.user_id,
-            created_at=now,
-            items_total=len(rows),
-        )
-        db.add(task)
-        db.flush()
-        if rows:
-            db.execute(
-                insert(TaskItem),
-                [
-                    {**row, "task_id": task.id, "project_id": task.project_id, "position": i}
-                    for i, row in enumerate(rows)
-                ],
-            )
-            assignment_ids = [r["label_assignment_id"] for r in rows if r["label_assignment_id"] is not None]
-            if assignment_ids:
-                db.execute(
-                    sql_update(LabelAssignment)
-                    .where(LabelAssignment.id.in_(assignment_ids))
-                    .values(status=AssignmentStatus.in_task, task_id=task.id)
-                    .execution_options(synchronize_session=False)
-                )
-        task_workflow.record_creation(db, task=task, actor=actor)
-        audit.record(
-            db,
-            actor=actor,
-            action="task.create",
-            object_type="task",
-            object_id=task.id,
-            details={
-                "project_id": task.project_id,
-                "kind": task.kind.value,
-                "assignee_id": task.assignee_id,
-                "items": len(rows),
-            },
-        )
-        created.append(task)
+    try:
+        created = [
+            _create_one(db, task_in=task_in, refs=refs, actor=actor, now=now) for task_in, refs in tasks_in
+        ]
+    except DomainError:
+        db.rollback()
+        raise
     db.commit()
     return created
+
+
+def _create_one(
+    db: Session, *, task_in: TaskCreate, refs: list[ItemRef], actor: Actor, now: datetime
+) -> Task:
+    """One task with its items, flushed but not committed."""
+    projects.get(db, task_in.project_id)
+    if task_in.due_at is not None and task_in.due_at <= now:
+        raise InvalidInput("the due date is in the past")
+    if task_in.assignee_id is not None:
+        check_assignee(db, project_id=task_in.project_id, kind=task_in.kind, user_id=task_in.assignee_id)
+    rows = task_items.resolve(db, project_id=task_in.project_id, kind=task_in.kind, refs=refs)
+    task = Task(
+        project_id=task_in.project_id,
+        name=task_in.name,
+        description=task_in.description,
+        kind=task_in.kind,
+        priority=Priority[task_in.priority],
+        due_at=task_in.due_at,
+        assignee_id=task_in.assignee_id,
+        status=S.open if task_in.assignee_id is not None else S.unassigned,
+        created_by_id=actor.user_id,
+        created_at=now,
+        items_total=len(rows),
+    )
+    db.add(task)
+    db.flush()
+    if rows:
+        db.execute(
+            insert(TaskItem),
+            [
+                {**row, "task_id": task.id, "project_id": task.project_id, "position": i}
+                for i, row in enumerate(rows)
+            ],
+        )
+        assignment_ids = [r["label_assignment_id"] for r in rows if r["label_assignment_id"] is not None]
+        if assignment_ids:
+            db.execute(
+                sql_update(LabelAssignment)
+                .where(LabelAssignment.id.in_(assignment_ids))
+                .values(status=AssignmentStatus.in_task, task_id=task.id)
+            )
+    task_workflow.record_creation(db, task=task, actor=actor)
+    audit.record(
+        db,
+        actor=actor,
+        action="task.create",
+        object_type="task",
+        object_id=task.id,
+        details={
+            "project_id": task.project_id,
+            "kind": task.kind.value,
+            "assignee_id": task.assignee_id,
+            "items": len(rows),
+        },
+    )
+    return task
 
 
 def check_assignee(db: Session, *, project_id: int, kind: TaskKind, user_id: int) -> User:
@@ -248,12 +258,23 @@ def list_tasks(
     now: datetime | None = None,
 ) -> tuple[list[Task], int]:
     conditions = _conditions(filters, now or utcnow())
-    total = db.scalar(select(func.count()).select_from(Task).where(*conditions)) or 0
     column: Any = _sort_column(sort)
     order = column.desc() if descending else column.asc()
     if sort in ("due_at", "started_at", "finished_at", "last_activity_at"):
         order = order.nulls_last() if not descending else order.nulls_first()
     tie = Task.id.desc() if descending else Task.id.asc()
+    if filters.search:
+        # a text search scans (or, on PostgreSQL, probes the trigram index) once for page and total
+        counted = db.execute(
+            select(Task, func.count().over())
+            .where(*conditions)
+            .order_by(order, tie)
+            .limit(limit)
+            .offset(offset)
+        ).all()
+        if counted:
+            return [row[0] for row in counted], int(counted[0][1])
+    total = db.scalar(select(func.count()).select_from(Task).where(*conditions)) or 0
     rows = db.scalars(select(Task).where(*conditions).order_by(order, tie).limit(limit).offset(offset)).all()
     return list(rows), total
 
@@ -268,15 +289,8 @@ def _sort_column(sort: TaskSort) -> ColumnElement[Any]:
 def _conditions(filters: TaskFilters, now: datetime) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if filters.search:
-        pattern = (
-            "%" + filters.search.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        )
-        conditions.append(
-            or_(
-                func.lower(Task.name).like(pattern, escape="\\"),
-                func.lower(Task.description).like(pattern, escape="\\"),
-            )
-        )
+        escaped = filters.search.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        conditions.append(Task.search_text.like(f"%{escaped}%", escape="\\"))
     if filters.project_id is not None:
         conditions.append(Task.project_id == filters.project_id)
     if filters.kind is not None:

@@ -2676,6 +2676,8 @@ export interface components {
             task_id: number;
             /** Task Name */
             task_name: string;
+            /** Tasks In Progress */
+            tasks_in_progress: number;
             /** User Id */
             user_id: number;
             /** Username */

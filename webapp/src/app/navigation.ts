@@ -9,7 +9,10 @@ export interface MenuItem {
 
 /** The main menu. A screen appears here only once the API behind it exists. */
 export const MENU: readonly MenuItem[] = [
-  { to: "/", label: "Home", roles: ["annotator", "reviewer"] },
+  { to: "/", label: "My tasks", roles: ["annotator", "reviewer"] },
+  { to: "/dashboard", label: "Dashboard", roles: ["admin"] },
+  { to: "/tasks", label: "Task board", roles: ["admin"] },
+  { to: "/projects", label: "Projects", roles: ["admin"] },
   { to: "/images", label: "Images", roles: ["admin"] },
   { to: "/users", label: "Users", roles: ["admin"] },
   { to: "/audit", label: "Audit log", roles: ["admin"] },

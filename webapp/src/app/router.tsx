@@ -8,8 +8,14 @@ import { NotFound } from "@/components/NotFound";
 import { RouteError } from "@/components/RouteError";
 import { HomePage } from "@/home/HomePage";
 import { ImagesPage } from "@/images/ImagesPage";
+import { ProjectPage } from "@/projects/ProjectPage";
+import { ProjectsPage } from "@/projects/ProjectsPage";
+import { TaskBoardPage } from "@/tasks/TaskBoardPage";
+import { TaskPage } from "@/tasks/TaskPage";
+import { prefetchTaskBoard } from "@/tasks/useTaskList";
 import { UsersPage } from "@/users/UsersPage";
 
+import { queryClient } from "./queryClient";
 import { Shell } from "./Shell";
 
 export const router = createBrowserRouter([
@@ -58,7 +64,26 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: "account/password", element: <ChangePasswordPage /> },
+          {
+            path: "tasks",
+            loader: ({ request }) => {
+              prefetchTaskBoard(queryClient, request.url);
+              return null;
+            },
+            element: <RequireAuth roles={["admin"]}><TaskBoardPage /></RequireAuth>,
+          },
+          { path: "tasks/:taskId", element: <TaskPage /> },
+          {
+            // Charts are heavy: their pages load on first visit.
+            path: "dashboard",
+            lazy: async () => {
+              const { DashboardPage } = await import("@/dashboard/DashboardPage");
+              return { element: <RequireAuth roles={["admin"]}><DashboardPage /></RequireAuth> };
+            },
+          },
           { path: "images", element: <RequireAuth roles={["admin"]}><ImagesPage /></RequireAuth> },
+          { path: "projects", element: <RequireAuth roles={["admin"]}><ProjectsPage /></RequireAuth> },
+          { path: "projects/:projectId", element: <RequireAuth roles={["admin"]}><ProjectPage /></RequireAuth> },
           { path: "users", element: <RequireAuth roles={["admin"]}><UsersPage /></RequireAuth> },
           {
             path: "users/:userId",

@@ -6,8 +6,9 @@ import { TextField } from "@/components/Field";
 import { PageHeader } from "@/components/PageHeader";
 import { SearchBox } from "@/components/SearchBox";
 
-import type { ArchiveFilters } from "./archiveQueries";
+import type { ArchiveFilters, Series } from "./archiveQueries";
 import { PatientColumn, SeriesColumn, StudyColumn } from "./BrowserColumns";
+import { SelectionBar } from "./SelectionBar";
 import { SeriesPanel } from "./SeriesPanel";
 import { UploadPanel } from "./UploadPanel";
 
@@ -16,7 +17,7 @@ function numberParam(params: URLSearchParams, name: string): number | null {
   return Number.isInteger(value) && value > 0 ? value : null;
 }
 
-/** Patient → study → series, with thumbnails, filters, attributes and upload. */
+/** Patient → study → series, with thumbnails, filters, attributes, upload, and actions on a selection. */
 export function ImagesPage() {
   const [params, setParams] = useSearchParams();
   const patient = numberParam(params, "patient");
@@ -28,6 +29,7 @@ export function ImagesPage() {
     from: params.get("from") ?? "",
     to: params.get("to") ?? "",
   };
+  const [selected, setSelected] = useState<ReadonlyMap<number, Series>>(new Map());
   const [showUpload, setShowUpload] = useState(false);
 
   /** Change some parameters; choosing a parent clears the choices below it. */
@@ -38,6 +40,13 @@ export function ImagesPage() {
       else next.set(key, String(value));
     }
     setParams(next, { replace: true });
+  }
+
+  function toggleSeries(row: Series) {
+    const next = new Map(selected);
+    if (next.has(row.id)) next.delete(row.id);
+    else next.set(row.id, row);
+    setSelected(next);
   }
 
   return (
@@ -54,6 +63,7 @@ export function ImagesPage() {
         <TextField label="Study date from" type="date" value={filters.from} onChange={(v) => set({ from: v, study: null, series: null })} />
         <TextField label="to" type="date" value={filters.to} onChange={(v) => set({ to: v, study: null, series: null })} />
       </div>
+      {selected.size > 0 && <SelectionBar selected={selected} onClear={() => setSelected(new Map())} />}
       <div className="grid gap-3 lg:grid-cols-[1fr_1.4fr_2fr]">
         <PatientColumn key={`p-${filters.search}`} search={filters.search} selected={patient} onSelect={(id) => set({ patient: id, study: null, series: null })} />
         <StudyColumn key={`s-${patient}-${JSON.stringify(filters)}`} patient={patient} filters={filters} selected={study} onSelect={(id) => set({ study: id, series: null })} />
@@ -61,6 +71,15 @@ export function ImagesPage() {
           study={study}
           opened={series}
           onOpen={(id) => set({ series: id })}
+          selection={{
+            selected,
+            onToggle: toggleSeries,
+            onSelectAll: (rows) => {
+              const next = new Map(selected);
+              for (const row of rows) next.set(row.id, row);
+              setSelected(next);
+            },
+          }}
         />
       </div>
       {series !== null && <SeriesPanel seriesId={series} />}

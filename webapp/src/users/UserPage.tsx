@@ -13,6 +13,7 @@ import { formatDateTime } from "@/lib/format";
 import { ResetPasswordDialog } from "./ResetPasswordDialog";
 import { UserActivity } from "./UserActivity";
 import { UserProfileForm } from "./UserProfileForm";
+import { UserWorkStats } from "./UserWorkStats";
 
 export function UserPage() {
   const userId = Number(useParams().userId);
@@ -84,6 +85,7 @@ export function UserPage() {
       <div className="grid gap-6 xl:grid-cols-2">
         <UserProfileForm key={u.id + u.roles.join()} user={u} onSaved={() => setNotice("Saved.")} />
         <div className="space-y-6">
+          <UserWorkStats user={u} />
           <UserActivity user={u} />
         </div>
       </div>

@@ -27,7 +27,11 @@ def get_reader(request: Request) -> WadoReader:
     reader: WadoReader | None = getattr(state, "dicomweb_reader", None)
     if reader is None:
         settings = state.settings
-        reader = WadoReader(make_store(settings), metadata_entries=settings.metadata_cache_entries)
+        reader = WadoReader(
+            make_store(settings),
+            metadata_entries=settings.metadata_cache_entries,
+            rendered_entries=settings.thumbnail_cache_entries,
+        )
         state.dicomweb_reader = reader
     return reader
 

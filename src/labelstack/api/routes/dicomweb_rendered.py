@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
@@ -73,8 +75,9 @@ def _rendered(
     if not 1 <= quality <= 100:
         raise InvalidInput("quality must be a number from 1 to 100")
     fmt: render.ImageFormat = "png" if media == negotiation.MediaType.PNG else "jpeg"
-    key = (ref.storage_key, frame, window, size, fmt, quality)
-    etag = f'"{ref.sha256[:32]}-{abs(hash(key[1:])):x}"'
+    key = (ref.storage_key, ref.sha256, frame, window, size, fmt, quality)
+    variant = hashlib.blake2b(repr(key[2:]).encode(), digest_size=8).hexdigest()  # stable across workers
+    etag = f'"{ref.sha256[:32]}-{variant}"'
     audit_read(request, caller, action, [ref], frame=frame)
     cached = not_modified(request, etag, IMMUTABLE)
     if cached is not None:

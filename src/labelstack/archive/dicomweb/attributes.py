@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from pydicom.datadict import dictionary_VR, keyword_for_tag, tag_for_keyword
@@ -33,6 +34,7 @@ def keyword(tag: str) -> str:
     return keyword_for_tag(int(tag, 16)) or tag
 
 
+@lru_cache(maxsize=4096)
 def vr_of(tag: str) -> str:
     try:
         return str(dictionary_VR(int(tag, 16)))

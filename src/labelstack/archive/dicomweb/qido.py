@@ -17,9 +17,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, and_, func, literal, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from labelstack.archive.dicomweb.attributes import DicomJson, InvalidQuery, element, multi, tag_hex
@@ -230,10 +231,12 @@ def _time(column: InstrumentedAttribute[str]) -> Matcher:
 
 
 def _modalities_in_study(values: list[str]) -> ColumnElement[bool]:
+    """Any of the values in the study's backslash-separated ModalitiesInStudy (kept by ingest)."""
     wanted = [u.strip() for v in values for u in re.split(r"[,\\]", v) if u.strip()]
     if not wanted:
         return and_(True)
-    return Study.id.in_(select(Series.study_fk).where(Series.modality.in_(wanted)))
+    padded = literal("\\") + Study.modalities + literal("\\")
+    return or_(*(padded.like(f"%\\{_wildcard_pattern(m)}\\%", escape="!") for m in wanted))
 
 
 PATIENT_MATCHERS: dict[str, Matcher] = {
@@ -313,36 +316,117 @@ def search(
     if series_uid:
         conditions.append(Series.series_instance_uid == series_uid)
     statement: Any
+    warnings = list(query.warnings)
     if query.level is Level.STUDY:
+        rows = _studies(db, query, conditions)
+        if len(rows) > query.limit:
+            rows = rows[: query.limit]
+            warnings.append(WARN_MORE)
+        items = [_answer(query.level, row, base_url) for row in rows]
+        _add_included(db, query, rows, items)
+        return SearchResult(items, warnings)
+    if query.level is Level.SERIES:
         statement = (
-            select(Study, Patient)
-            .join(Patient, Study.patient_fk == Patient.id)
-            .order_by(Study.study_date.desc(), Study.id.desc())
-        )
-    elif query.level is Level.SERIES:
-        statement = (
-            select(Series, Study, Patient)
+            select(*_columns(Series), *_columns(Study), *_columns(Patient))
             .join(Study, Series.study_fk == Study.id)
             .join(Patient, Study.patient_fk == Patient.id)
             .order_by(Study.id, Series.series_number, Series.id)
         )
     else:
         statement = (
-            select(Instance, Series, Study, Patient)
+            select(*_columns(Instance), *_columns(Series), *_columns(Study), *_columns(Patient))
             .join(Series, Instance.series_fk == Series.id)
             .join(Study, Series.study_fk == Study.id)
             .join(Patient, Study.patient_fk == Patient.id)
             .order_by(Series.id, Instance.instance_number, Instance.id)
         )
-    statement = statement.where(*conditions).limit(query.limit + 1).offset(query.offset)
-    rows = db.execute(statement).all()
-    warnings = list(query.warnings)
+    rows = _rows(db, statement.limit(query.limit + 1).offset(query.offset), *conditions)
     if len(rows) > query.limit:
         rows = rows[: query.limit]
         warnings.append(WARN_MORE)
     items = [_answer(query.level, row, base_url) for row in rows]
     _add_included(db, query, rows, items)
     return SearchResult(items, warnings)
+
+
+def _studies(db: Session, query: QidoQuery, conditions: list[ColumnElement[bool]]) -> list[Any]:
+    """Page through study ids first (on the date index, joining patients only when matched on),
+    then load just that page's rows: deep pages and big indexes stay cheap."""
+    ids_statement = select(Study.id)
+    if any(tag in PATIENT_MATCHERS for tag in query.matches):
+        ids_statement = ids_statement.join(Patient, Study.patient_fk == Patient.id)
+    ids = list(
+        db.scalars(
+            ids_statement.where(*conditions)
+            .order_by(Study.study_date.desc(), Study.id.desc())
+            .limit(query.limit + 1)
+            .offset(query.offset)
+        )
+    )
+    if not ids:
+        return []
+    found = _rows(
+        db,
+        select(*_columns(Study), *_columns(Patient)).join(Patient, Study.patient_fk == Patient.id),
+        Study.id.in_(ids),
+    )
+    by_id = {row[0].id: row for row in found}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+ANSWER_COLUMNS: dict[str, tuple[str, ...]] = {
+    "patients": ("id", "patient_name", "patient_id", "birth_date", "sex"),
+    "studies": (
+        "id",
+        "study_instance_uid",
+        "study_date",
+        "study_time",
+        "accession_number",
+        "modalities",
+        "referring_physician",
+        "description",
+        "study_id",
+        "number_of_series",
+        "number_of_instances",
+    ),
+    "series": (
+        "id",
+        "series_instance_uid",
+        "modality",
+        "description",
+        "body_part",
+        "series_number",
+        "number_of_instances",
+    ),
+    "instances": (
+        "id",
+        "sop_instance_uid",
+        "sop_class_uid",
+        "transfer_syntax_uid",
+        "instance_number",
+        "number_of_frames",
+        "rows",
+        "columns",
+    ),
+}
+
+
+def _columns(model: type[Any]) -> list[Any]:
+    """The columns an answer needs, labelled ``<table>.<column>``: plain rows cost far less than
+    ORM objects, and leaving out the rest saves converting values nobody reads."""
+    table = model.__table__
+    return [table.c[name].label(f"{table.name}.{name}") for name in ANSWER_COLUMNS[table.name]]
+
+
+def _rows(db: Session, statement: Any, *conditions: ColumnElement[bool]) -> list[tuple[Any, ...]]:
+    """Each result row as one attribute namespace per selected table, in selection order."""
+    result = db.execute(statement.where(*conditions))
+    keys = list(result.keys())
+    tables = list(dict.fromkeys(k.split(".", 1)[0] for k in keys))
+    groups = [[(i, k.split(".", 1)[1]) for i, k in enumerate(keys) if k.startswith(t + ".")] for t in tables]
+    return [
+        tuple(SimpleNamespace(**{name: row[i] for i, name in group}) for group in groups) for row in result
+    ]
 
 
 def _patient_attrs(p: Patient) -> DicomJson:

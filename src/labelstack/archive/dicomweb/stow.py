@@ -59,8 +59,15 @@ class StowResult:
 _HEADER_TAGS = ["SOPInstanceUID", "SOPClassUID", "StudyInstanceUID", "SeriesInstanceUID"]
 
 
-def read_items(parts: list[multipart.Part], *, study_uid: str | None) -> list[StowItem]:
-    """Check each part's media type and header UIDs before anything is stored."""
+def read_items(
+    parts: list[multipart.Part], *, study_uid: str | None, read_headers: bool = True
+) -> list[StowItem]:
+    """Check each part's media type, and (``read_headers``) its UIDs, before anything is stored.
+
+    The header is needed up front only to refuse instances of another study
+    (``/studies/{study}``) or to address them in a PACS; otherwise ingest
+    reads it anyway and its outcome supplies the UIDs.
+    """
     items = []
     for number, part in enumerate(parts, start=1):
         item = StowItem(name=f"part {number}", data=part.data)
@@ -68,6 +75,9 @@ def read_items(parts: list[multipart.Part], *, study_uid: str | None) -> list[St
         if media != MediaType.DICOM:
             item.failure = FailureReason.CANNOT_UNDERSTAND
             item.reason = f"part is {media}, not application/dicom"
+            items.append(item)
+            continue
+        if not read_headers:
             items.append(item)
             continue
         try:
@@ -83,6 +93,16 @@ def read_items(parts: list[multipart.Part], *, study_uid: str | None) -> list[St
             item.reason = f"StudyInstanceUID {item.study_instance_uid} is not {study_uid}"
         items.append(item)
     return items
+
+
+def take_uids(
+    item: StowItem, *, sop: str | None, sop_class: str | None, series: str | None, study: str | None
+) -> None:
+    """Fill in UIDs that were not read up front."""
+    item.sop_instance_uid = item.sop_instance_uid or sop or ""
+    item.sop_class_uid = item.sop_class_uid or sop_class or ""
+    item.series_instance_uid = item.series_instance_uid or series or ""
+    item.study_instance_uid = item.study_instance_uid or study or ""
 
 
 def response(results: list[StowResult], base_url: str, study_uid: str | None) -> tuple[int, DicomJson]:

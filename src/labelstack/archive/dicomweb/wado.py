@@ -66,11 +66,19 @@ def parse_frame_list(text: str) -> list[int]:
 class WadoReader:
     """Reads what WADO-RS serves from one image store, with bounded caches shared across requests."""
 
-    def __init__(self, store: ImageStore, *, metadata_entries: int, layout_entries: int = 8192) -> None:
+    def __init__(
+        self,
+        store: ImageStore,
+        *,
+        metadata_entries: int,
+        rendered_entries: int = 1024,
+        layout_entries: int = 8192,
+    ) -> None:
         self.store = store
         self.metadata_cache: LruCache[tuple[object, ...], bytes] = LruCache(metadata_entries)
-        self.layout_cache: LruCache[str, FrameLayout] = LruCache(layout_entries)
-        self.rendered_cache: LruCache[tuple[object, ...], bytes] = LruCache(metadata_entries * 4)
+        # keyed by content too: a deleted and re-imported UID may come back in another encoding
+        self.layout_cache: LruCache[tuple[str, str], FrameLayout] = LruCache(layout_entries)
+        self.rendered_cache: LruCache[tuple[object, ...], bytes] = LruCache(rendered_entries)
 
     # ------------------------------------------------------------ instances
 
@@ -136,12 +144,12 @@ class WadoReader:
         data = None
         if path is None or not path.exists():
             path = None
-        layout = self.layout_cache.get(ref.storage_key)
+        layout = self.layout_cache.get((ref.storage_key, ref.sha256))
         if layout is None:
             if path is None:
                 data = self.instance_bytes(ref)
             layout = layout_of(path if path is not None else data or b"")
-            self.layout_cache.put(ref.storage_key, layout)
+            self.layout_cache.put((ref.storage_key, ref.sha256), layout)
         if path is None and data is None:
             data = self.instance_bytes(ref)
         return layout, path, data

@@ -1,0 +1,123 @@
+"""WADO-RS frames of a 300-slice CT (512x512, 16-bit): LabelStack vs Orthanc's DICOMweb vs the disk.
+
+Every frame is fetched once sequentially and once with 8 clients in
+parallel, the way a viewer fills a volume. Targets: at least Orthanc's
+throughput, and within 2x of reading the same bytes straight from the files.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+import pydicom
+from tests.generated import ct_series
+
+from bench.archive_support import Timer, labelstack_server, orthanc, percentile, stow, workspace
+from labelstack.archive.dicomweb import multipart
+from labelstack.archive.dicomweb.frames import layout_of
+from labelstack.archive.store import LocalFileStore
+
+COUNT = int(os.environ.get("BENCH_FRAMES_COUNT", "300"))
+SIZE = int(os.environ.get("BENCH_FRAMES_SIZE", "512"))
+ACCEPT = "multipart/related; type=application/octet-stream; transfer-syntax=*"
+
+
+def _run(fetch: Callable[[int], int], workers: int) -> tuple[float, list[float], int]:
+    """Wall time, per-frame latencies and bytes for fetching every frame with ``workers`` clients."""
+
+    def timed(index: int) -> tuple[float, int]:
+        with Timer() as t:
+            size = fetch(index)
+        return t.seconds, size
+
+    with Timer() as wall:
+        if workers == 1:
+            results = [timed(i) for i in range(COUNT)]
+        else:
+            with ThreadPoolExecutor(workers) as pool:
+                results = list(pool.map(timed, range(COUNT)))
+    return wall.seconds, [r[0] for r in results], sum(r[1] for r in results)
+
+
+def _http_fetcher(client: httpx.Client, urls: list[str], expected: int) -> Callable[[int], int]:
+    def fetch(index: int) -> int:
+        response = client.get(urls[index], headers={"Accept": ACCEPT})
+        response.raise_for_status()
+        (part,) = multipart.decode(response.content, response.headers["content-type"])
+        if len(part.data) != expected:
+            raise AssertionError(f"frame of {len(part.data)} bytes, expected {expected}")
+        return len(part.data)
+
+    return fetch
+
+
+def main() -> None:
+    files = ct_series(COUNT, rows=SIZE, columns=SIZE, patient_id="BENCH-FRAMES")
+    headers = [pydicom.dcmread(io.BytesIO(f), stop_before_pixels=True) for f in files]
+    frame_bytes = SIZE * SIZE * 2
+    paths = [
+        f"/studies/{h.StudyInstanceUID}/series/{h.SeriesInstanceUID}/instances/{h.SOPInstanceUID}/frames/1"
+        for h in headers
+    ]
+    results: dict[str, tuple[float, list[float], int]] = {}
+    with workspace() as ws, orthanc(ws) as pacs, labelstack_server(ws) as server:
+        with server.client() as client:
+            for start in range(0, COUNT, 50):
+                stow(client, files[start : start + 50])
+        with pacs.client() as client:
+            for data in files:
+                client.post("/instances", content=data).raise_for_status()
+
+        store = LocalFileStore(server.data_dir / "storage")
+        stored: list[tuple[Path, int, int]] = []
+        for h in headers:
+            path = store.local_path(store.key_for(str(h.SOPInstanceUID)))
+            assert path is not None
+            ((offset, length),) = layout_of(path).ranges(1)
+            stored.append((path, offset, length))
+
+        def from_disk(index: int) -> int:
+            path, offset, length = stored[index]
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                data = os.pread(fd, length, offset)
+            finally:
+                os.close(fd)
+            return len(data)
+
+        for workers in (1, 8):
+            limits = httpx.Limits(max_connections=workers, max_keepalive_connections=workers)
+            with httpx.Client(base_url=server.url, headers=server.headers, timeout=60, limits=limits) as c:
+                fetch = _http_fetcher(c, [f"/dicomweb{p}" for p in paths], frame_bytes)
+                fetch(0)  # one warm-up request (connection, worker threads)
+                results[f"LabelStack x{workers}"] = _run(fetch, workers)
+            with httpx.Client(base_url=pacs.url, auth=pacs.auth, timeout=60, limits=limits) as c:
+                fetch = _http_fetcher(c, [f"/dicom-web{p}" for p in paths], frame_bytes)
+                fetch(0)
+                results[f"Orthanc x{workers}"] = _run(fetch, workers)
+            results[f"disk x{workers}"] = _run(from_disk, workers)
+
+    print(f"\nWADO-RS frames: {COUNT} frames of {SIZE}x{SIZE} 16-bit ({COUNT * frame_bytes / 1e6:.0f} MB)")
+    for workers in (1, 8):
+        print(f"  {'sequential' if workers == 1 else '8 in parallel'}:")
+        orthanc_rate = results[f"Orthanc x{workers}"][2] / results[f"Orthanc x{workers}"][0]
+        disk_rate = results[f"disk x{workers}"][2] / results[f"disk x{workers}"][0]
+        for who in ("LabelStack", "Orthanc", "disk"):
+            wall, latencies, total = results[f"{who} x{workers}"]
+            rate = total / wall
+            ms = [s * 1000 for s in latencies]
+            print(
+                f"    {who:10s} p50 {percentile(ms, 50):7.2f} ms  p95 {percentile(ms, 95):7.2f} ms"
+                f"  {rate / 1e6:8.1f} MB/s  x{rate / orthanc_rate:5.2f} vs Orthanc"
+                f"  {disk_rate / rate:6.1f}x slower than disk"
+            )
+    print("  targets: LabelStack >= Orthanc's MB/s, and within 2x of the disk")
+
+
+if __name__ == "__main__":
+    main()
