@@ -69,7 +69,7 @@ export function VolumeViewer({ seriesId, views, with3d }: Props) {
       controller?.destroy();
       controllerRef.current = null;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `shown` and the refs follow from `views`; listing them would rebuild the viewports on every render.
   }, [series, timePoint, views, with3d]);
 
   const cell = "relative min-h-0 min-w-0 border border-slate-800";
