@@ -19,7 +19,23 @@ export default defineConfig({
     outDir: fileURLToPath(new URL("../src/labelstack/static/app", import.meta.url)),
     emptyOutDir: true,
     assetsDir: "assets",
-    chunkSizeWarningLimit: 4096,
+    chunkSizeWarningLimit: 6144,
+  },
+  // Cornerstone's DICOM image loader must not be pre-bundled (its workers and wasm codecs are
+  // resolved relative to the module), but the CommonJS pieces it pulls in must be.
+  optimizeDeps: {
+    exclude: ["@cornerstonejs/dicom-image-loader"],
+    include: [
+      "@cornerstonejs/codec-libjpeg-turbo-8bit/decodewasmjs",
+      "@cornerstonejs/codec-charls/decodewasmjs",
+      "@cornerstonejs/codec-openjpeg/decodewasmjs",
+      "@cornerstonejs/codec-openjph/wasmjs",
+      "@cornerstonejs/codec-libjxl/decodewasmjs",
+      "dicom-parser",
+      "@cornerstonejs/metadata",
+      "comlink",
+      "pako",
+    ],
   },
   // Image decoders (Cornerstone's dicom-image-loader codecs) run in module workers.
   worker: { format: "es" },

@@ -10,6 +10,8 @@ from tests.e2e.conftest import ADMIN_PASSWORD, BrowserSession, log_in
 
 def test_login_refuses_a_wrong_password_with_a_clear_message(browser: BrowserSession):
     browser.expect_console_error(r"status of 401")
+    # The workspace asks the API for the task, which does not exist.
+    browser.expect_console_error(r"status of 404 .*/api/v1/tasks/7")
     page = browser.new_page()
     page.goto("/tasks/7/work")  # a deep link while logged out lands on the login page
     expect(page).to_have_url(f"{browser.base_url}/login?next=%2Ftasks%2F7%2Fwork")

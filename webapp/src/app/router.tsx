@@ -36,6 +36,21 @@ export const router = createBrowserRouter([
     },
   },
   {
+    // One series in the viewer, outside a task.
+    path: "/viewer/series/:seriesId",
+    errorElement: <RouteError />,
+    lazy: async () => {
+      const { SeriesViewerPage } = await import("@/viewer/workspace/SeriesViewerPage");
+      return {
+        element: (
+          <RequireAuth>
+            <SeriesViewerPage />
+          </RequireAuth>
+        ),
+      };
+    },
+  },
+  {
     path: "/",
     element: (
       <RequireAuth>

@@ -1,0 +1,216 @@
+"""Viewer speed in headless chromium (WebGL through SwiftShader) against a real LabelStack server.
+
+Figures: first image of a 300-slice 512x512 CT after opening the task item, whole
+volume ready for three-view MPR, round trip of a save after a brush stroke, and
+the slowest frame while scrolling the loaded series. The peer is the server's
+own rendered-frame endpoint (PS3.18 rendered resource), fetched by the same
+browser for the same slice: the ratio says how far client-side decoding and
+WebGL rendering are from a plain server-rendered PNG.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+from playwright.sync_api import Page, sync_playwright
+
+from labelstack.archive.synthetic import SeriesSpec, ct_series
+
+SLICES = 300
+SIZE = 512
+PASSWORD = "bench-admin-password"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--use-angle=swiftshader",
+    "--enable-unsafe-swiftshader",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+CLI = str(Path(sys.executable).with_name("labelstack"))
+
+# Steps through every slice with the keyboard, timing each from key press to the new slice on screen.
+SCROLL = """async (count) => {
+  const viewport = document.querySelector('[data-testid=viewport]');
+  const times = [];
+  for (let i = 1; i < count; i++) {
+    const start = performance.now();
+    const shown = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (viewport.dataset.imageIndex === String(i)) { observer.disconnect(); resolve(); }
+      });
+      observer.observe(viewport, { attributes: true });
+    });
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    await shown;
+    await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+    times.push(performance.now() - start);
+  }
+  return times;
+}"""
+
+FETCH_RENDERED = """async (url) => {
+  const start = performance.now();
+  const reply = await fetch(url, { headers: { Accept: 'image/png' } });
+  await reply.arrayBuffer();
+  return (performance.now() - start) / 1000;
+}"""
+
+
+def _env(data_dir: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LABELSTACK_")}
+    env.update(LABELSTACK_DATA_DIR=str(data_dir), LABELSTACK_ADMIN_PASSWORD=PASSWORD)
+    return env
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _prepare(base: str, series_id: int) -> int:
+    with httpx.Client(base_url=base, timeout=60) as client:
+        token = client.post("/api/v1/auth/login", json={"username": "admin", "password": PASSWORD}).json()
+        client.headers["Authorization"] = f"Bearer {token['access_token']}"
+        me = client.get("/api/v1/users/me").json()
+        project = client.post("/api/v1/projects", json={"name": "bench", "members": [{"user_id": me["id"]}]})
+        project_id = project.json()["id"]
+        client.post(f"/api/v1/projects/{project_id}/images", json={"series_ids": [series_id]})
+        label = {"project_id": project_id, "name": "Organ", "kind": "segmentation"}
+        client.post("/api/v1/labels", json=label)
+        task = client.post(
+            "/api/v1/tasks",
+            json={
+                "project_id": project_id,
+                "name": "bench",
+                "kind": "annotate",
+                "assignee_id": me["id"],
+                "items": [{"series_id": series_id}],
+            },
+        )
+        return int(task.json()["id"])
+
+
+def _series(base: str) -> tuple[int, str]:
+    with httpx.Client(base_url=base, timeout=60) as client:
+        token = client.post("/api/v1/auth/login", json={"username": "admin", "password": PASSWORD}).json()
+        client.headers["Authorization"] = f"Bearer {token['access_token']}"
+        row = client.get("/api/v1/series").json()["items"][0]
+        detail = client.get(f"/api/v1/series/{row['id']}").json()
+        middle = detail["instances"][0]["sop_instance_uid"]
+        rendered = (
+            f"/dicomweb/studies/{detail['study_instance_uid']}/series/{detail['series_instance_uid']}"
+            f"/instances/{middle}/frames/1/rendered"
+        )
+        return int(row["id"]), rendered
+
+
+def _measure(page: Page, base: str, task_id: int, series_id: int, rendered: str) -> dict[str, float]:
+    page.goto("/login")
+    page.get_by_label("Username").fill("admin")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Log out").wait_for()
+    # Warm the app's code (not the images) so the figure is about images, not bundle parsing.
+    page.goto(f"/viewer/series/{series_id}?layout=stack")
+    page.locator('[data-rendered="true"]').wait_for(timeout=60_000)
+
+    figures: dict[str, float] = {}
+    page.goto("/")
+    page.get_by_role("button", name="Log out").wait_for()
+    start = time.perf_counter()
+    page.goto(f"/tasks/{task_id}/work")
+    page.locator('[data-testid=viewport][data-rendered="true"]').wait_for(timeout=60_000)
+    figures["first image after opening the item (s)"] = time.perf_counter() - start
+
+    peer = page.evaluate(FETCH_RENDERED, rendered)
+    figures["peer: one server-rendered PNG of a slice (s)"] = peer
+
+    page.locator(f'[data-testid=viewport][data-loaded="{SLICES}"]').wait_for(timeout=120_000)
+    figures["whole series decoded in the stack (s)"] = time.perf_counter() - start
+
+    # Brush stroke, then Alt+S: time until the server acknowledged the save.
+    box = page.get_by_test_id("viewport").bounding_box()
+    assert box is not None
+    cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.keyboard.press("b")
+    page.mouse.move(cx - 40, cy)
+    page.mouse.down()
+    page.mouse.move(cx + 40, cy, steps=8)
+    page.mouse.up()
+    page.locator('[data-testid=save-state][data-state="unsaved"]').wait_for()
+    start = time.perf_counter()
+    page.keyboard.press("Alt+s")
+    page.locator('[data-testid=save-state][data-state="saved"]').wait_for()
+    figures["save round trip after a brush stroke (s)"] = time.perf_counter() - start
+    page.keyboard.press("w")
+
+    frames = page.evaluate(SCROLL, SLICES)
+    figures["scrolling: slowest frame (ms)"] = max(frames)
+    figures["scrolling: median frame (ms)"] = sorted(frames)[len(frames) // 2]
+
+    start = time.perf_counter()
+    page.goto(f"/viewer/series/{series_id}?layout=mpr3")
+    page.locator('[data-volume-ready="true"]').wait_for(timeout=120_000)
+    figures["volume ready for three-view MPR (s)"] = time.perf_counter() - start
+    return figures
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "data"
+        folder = Path(tmp) / "ct"
+        folder.mkdir()
+        spec = SeriesSpec(seed="bench-viewer", series_description="Bench CT")
+        for name, blob in ct_series(spec, slices=SLICES, size=SIZE):
+            (folder / name).write_bytes(blob)
+        env = _env(data)
+        subprocess.run([CLI, "import", str(folder)], env=env, check=True, capture_output=True, timeout=900)
+        port = _free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = subprocess.Popen(
+            [CLI, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline:
+                try:
+                    if httpx.get(f"{base}/api/v1/health", timeout=2).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    time.sleep(0.2)
+            series_id, rendered = _series(base)
+            task_id = _prepare(base, series_id)
+            with sync_playwright() as driver:
+                browser = driver.chromium.launch(
+                    executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
+                )
+                page = browser.new_page(base_url=base, viewport={"width": 1280, "height": 800})
+                page.set_default_timeout(60_000)
+                figures = _measure(page, base, task_id, series_id, rendered)
+                browser.close()
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    print(f"{SLICES}-slice {SIZE}x{SIZE} CT, headless chromium with SwiftShader WebGL")
+    for name, value in figures.items():
+        print(f"  {name:48s} {value:8.3f}")
+    first = figures["first image after opening the item (s)"]
+    peer = figures["peer: one server-rendered PNG of a slice (s)"]
+    print(f"  first image / server-rendered PNG            {first / peer:8.1f}x")
+    print("  targets: first image < 1 s, MPR ready < 3 s, save < 0.3 s, slowest scroll frame < 50 ms")
+
+
+if __name__ == "__main__":
+    main()

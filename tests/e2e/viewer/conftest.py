@@ -1,0 +1,159 @@
+"""Viewer tests: the e2e server and pages, with WebGL in headless chromium (SwiftShader).
+
+Cornerstone3D renders through WebGL; chromium's software rasteriser (SwiftShader
+through ANGLE) gives it a real GL context without a GPU. The CPU-rendering
+fallback is not used: it cannot show volumes or labelmaps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import nibabel
+import pytest
+from playwright.sync_api import Browser, Page, Playwright
+from pydicom.data import get_testdata_file
+
+from labelstack.archive.synthetic import SeriesSpec, us_cine
+from labelstack.config import Settings
+from tests.e2e.conftest import ADMIN_PASSWORD, CHROMIUM, log_in
+from tests.generated import ct_series
+from tests.helpers import run_cli
+
+WEBGL_ARGS = [
+    "--no-sandbox",
+    "--use-angle=swiftshader",
+    "--enable-unsafe-swiftshader",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium(playwright_driver: Playwright) -> Iterator[Browser]:
+    """Debian's chromium with WebGL through SwiftShader (overrides the web app tests' GPU-less browser)."""
+    browser = playwright_driver.chromium.launch(executable_path=CHROMIUM, headless=True, args=WEBGL_ARGS)
+    yield browser
+    browser.close()
+
+
+@dataclass(frozen=True)
+class ImportedSeries:
+    """Archive series ids of the imported test images, by what they are."""
+
+    ct_small: int
+    mr_small: int
+    us_cine: int
+    ct_volume: int
+    nifti: int
+    nifti_4d: int
+
+
+def _testdata(name: str) -> Path:
+    path = get_testdata_file(name)
+    assert path is not None, name
+    return Path(str(path))
+
+
+def admin_client(base_url: str) -> httpx.Client:
+    client = httpx.Client(base_url=base_url, timeout=30)
+    reply = client.post("/api/v1/auth/login", json={"username": "admin", "password": ADMIN_PASSWORD})
+    reply.raise_for_status()
+    client.headers["Authorization"] = f"Bearer {reply.json()['access_token']}"
+    return client
+
+
+@pytest.fixture
+def imported(server: str, settings: Settings, tmp_path: Path) -> ImportedSeries:
+    """pydicom's CT and MR, a generated US cine and 40-slice CT, nibabel's 3D NIfTI; imported by the CLI."""
+    folder = tmp_path / "import"
+    folder.mkdir()
+    for name in ("CT_small.dcm", "MR_small.dcm"):
+        (folder / name).write_bytes(_testdata(name).read_bytes())
+    spec = SeriesSpec(seed="e2e-us", patient_id="E2E-US", series_description="E2E cine")
+    name, data = us_cine(spec, frames=12)
+    (folder / name).write_bytes(data)
+    for i, slice_file in enumerate(ct_series(40, rows=128, columns=128, patient_id="E2E-CT", seed=3)):
+        (folder / f"ct{i:03d}.dcm").write_bytes(slice_file)
+    nifti_source = Path(nibabel.__file__).parent / "tests" / "data" / "anatomical.nii"
+    (folder / "anatomical.nii").write_bytes(nifti_source.read_bytes())
+    (folder / "example4d.nii.gz").write_bytes((nifti_source.parent / "example4d.nii.gz").read_bytes())
+    result = run_cli(settings, "import", str(folder))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    client = admin_client(server)
+    try:
+        rows = client.get("/api/v1/series", params={"limit": 100}).json()["items"]
+    finally:
+        client.close()
+
+    def pick(predicate: object) -> int:
+        matches = [r["id"] for r in rows if predicate(r)]  # type: ignore[operator]
+        assert len(matches) == 1, rows
+        return int(matches[0])
+
+    return ImportedSeries(
+        ct_small=pick(lambda r: r["modality"] == "CT" and r["number_of_instances"] == 1),
+        mr_small=pick(lambda r: r["modality"] == "MR" and r["source_format"] != "nifti"),
+        us_cine=pick(lambda r: r["modality"] == "US"),
+        ct_volume=pick(lambda r: r["modality"] == "CT" and r["number_of_instances"] == 40),
+        nifti=pick(lambda r: r["source_format"] == "nifti" and "anatomical" in r["description"]),
+        nifti_4d=pick(lambda r: r["source_format"] == "nifti" and "example4d" in r["description"]),
+    )
+
+
+# Pixel statistics of the viewport canvas, read back from the page (not a screenshot).
+CANVAS_STATS = """
+(element) => {
+  const canvas = element.querySelector('canvas');
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  const { width, height } = canvas;
+  const data = ctx.getImageData(0, 0, width, height).data;
+  let sum = 0, sumSq = 0, lit = 0;
+  const grid = [];
+  const n = width * height;
+  for (let i = 0; i < data.length; i += 4) {
+    const v = (data[i] + data[i + 1] + data[i + 2]) / 3;
+    sum += v; sumSq += v * v; if (v > 8) lit++;
+  }
+  for (let gy = 0; gy < 16; gy++) for (let gx = 0; gx < 16; gx++) {
+    const x = Math.floor((gx + 0.5) * width / 16), y = Math.floor((gy + 0.5) * height / 16);
+    const i = (y * width + x) * 4;
+    grid.push((data[i] + data[i + 1] + data[i + 2]) / 3);
+  }
+  const mean = sum / n;
+  return { width, height, mean, std: Math.sqrt(Math.max(0, sumSq / n - mean * mean)), lit: lit / n, grid };
+}
+"""
+
+
+def canvas_stats(page: Page, test_id: str = "viewport") -> dict[str, object]:
+    return page.locator(f"[data-testid={test_id}]").evaluate(CANVAS_STATS)  # type: ignore[no-any-return]
+
+
+def grid_difference(a: dict[str, object], b: dict[str, object]) -> float:
+    """Mean absolute difference of two 16x16 samplings of the canvas (0-255)."""
+    ga, gb = a["grid"], b["grid"]
+    assert isinstance(ga, list) and isinstance(gb, list)
+    return sum(abs(x - y) for x, y in zip(ga, gb, strict=True)) / len(ga)
+
+
+def open_series(page: Page, series_id: int) -> None:
+    page.goto(f"/viewer/series/{series_id}")
+    page.locator('[data-testid=viewport][data-rendered="true"]').wait_for()
+
+
+def wait_for_image(page: Page, index: int) -> None:
+    page.locator(f'[data-testid=viewport][data-image-index="{index}"]').wait_for()
+
+
+def logged_in_page(browser_session: object) -> Page:
+    page = browser_session.new_page()  # type: ignore[attr-defined]
+    log_in(page, "admin", ADMIN_PASSWORD)
+    return page

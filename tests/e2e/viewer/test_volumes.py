@@ -1,0 +1,71 @@
+"""MPR (axial / sagittal / coronal with crosshairs) and 3D of imported volumes, NIfTI time points included."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import BrowserSession
+from tests.e2e.viewer.conftest import ImportedSeries, canvas_stats, logged_in_page
+
+pytestmark = pytest.mark.browser
+
+# A compact fingerprint of a viewport's canvas (every 8th pixel's red value).
+FINGERPRINT = """(element) => {
+  const canvas = element.querySelector('canvas');
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+  let hash = 0;
+  for (let i = 0; i < data.length; i += 32) hash = (hash * 31 + data[i]) | 0;
+  return hash;
+}"""
+
+
+def _lit(stats: dict[str, object]) -> float:
+    value = stats["lit"]
+    assert isinstance(value, float | int)
+    return float(value)
+
+
+def test_three_view_mpr_of_a_ct_series(browser: BrowserSession, imported: ImportedSeries):
+    page = logged_in_page(browser)
+    page.goto(f"/viewer/series/{imported.ct_volume}?layout=mpr3")
+    page.locator('[data-volume-ready="true"]').wait_for(timeout=30_000)
+    for orientation in ("axial", "sagittal", "coronal"):
+        stats = canvas_stats(page, f"viewport-{orientation}")
+        assert _lit(stats) > 0.02, (orientation, stats)
+    browser.screenshot(page, "ct-mpr")
+    # Dragging the crosshairs' centre in the axial view changes the slice shown in the sagittal one.
+    sagittal = page.get_by_test_id("viewport-sagittal")
+    before = sagittal.evaluate(FINGERPRINT)
+    box = page.get_by_test_id("viewport-axial").bounding_box()
+    assert box is not None
+    cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(cx, cy)
+    page.mouse.down()
+    page.mouse.move(cx - box["width"] * 0.15, cy, steps=6)
+    page.mouse.up()
+    page.wait_for_function(
+        f"([el, before]) => ({FINGERPRINT})(el) !== before", arg=[sagittal.element_handle(), before]
+    )
+    browser.screenshot(page, "ct-mpr-crosshairs-moved")
+
+
+def test_nifti_volumes_in_mpr_and_3d_with_time_points(browser: BrowserSession, imported: ImportedSeries):
+    page = logged_in_page(browser)
+    page.goto(f"/viewer/series/{imported.nifti}?layout=mpr3d")
+    page.locator('[data-volume-ready="true"]').wait_for(timeout=30_000)
+    assert _lit(canvas_stats(page, "viewport-axial")) > 0.02
+    assert _lit(canvas_stats(page, "viewport-3d")) > 0.02
+    browser.screenshot(page, "nifti-mpr-3d")
+
+    page.goto(f"/viewer/series/{imported.nifti_4d}?layout=mpr2")
+    page.locator('[data-volume-ready="true"]').wait_for(timeout=30_000)
+    time_point = page.get_by_label("Time point")
+    expect(time_point.locator("option")).to_have_count(2)
+    first = canvas_stats(page, "viewport-axial")
+    assert _lit(first) > 0.02
+    time_point.select_option("2")
+    page.locator('[data-volume-ready="true"]').wait_for(timeout=30_000)
+    assert _lit(canvas_stats(page, "viewport-axial")) > 0.02
+    browser.screenshot(page, "nifti-4d-second-time-point")

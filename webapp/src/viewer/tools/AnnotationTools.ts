@@ -1,0 +1,218 @@
+/**
+ * The annotation tools of a stack viewport: brush and eraser on a labelmap
+ * (one segment per label), polygon, spline and box contours, all recorded in
+ * the workspace's undo stack. Released by `destroy`.
+ */
+import { cache, eventTarget, imageLoader, utilities as coreUtilities, type Types } from "@cornerstonejs/core";
+import * as tools from "@cornerstonejs/tools";
+
+import type { StackController } from "../viewport/StackController";
+import type { UndoStack } from "./undoStack";
+
+const { MouseBindings, SegmentationRepresentations, Events: ToolEvents } = tools.Enums;
+
+export type AnnotationTool = "brush" | "eraser" | "polygon" | "spline" | "box" | "view";
+
+/** Tool defaults, in one place. */
+export const TOOL_DEFAULTS = {
+  /** Brush radius in screen pixels at start; Alt+= / Alt+- change it by `brushStep`. */
+  brushSize: 12,
+  brushStep: 2,
+  brushMin: 1,
+  brushMax: 100,
+  /** Fill opacity of the labelmap overlay. */
+  overlayOpacity: 0.5,
+};
+
+export interface SegmentInfo {
+  index: number;
+  labelId: number;
+  name: string;
+  color: string;
+}
+
+const ERASER = "Eraser";
+const TOOL_NAMES: Record<Exclude<AnnotationTool, "view">, string> = {
+  brush: tools.BrushTool.toolName,
+  eraser: ERASER,
+  polygon: tools.PlanarFreehandROITool.toolName,
+  spline: tools.SplineROITool.toolName,
+  box: tools.RectangleROITool.toolName,
+};
+
+function rgba(hex: string): Types.Color {
+  const value = /^#?([0-9a-f]{6})$/i.exec(hex)?.[1] ?? "ff0000";
+  return [parseInt(value.slice(0, 2), 16), parseInt(value.slice(2, 4), 16), parseInt(value.slice(4, 6), 16), 255];
+}
+
+export class AnnotationTools {
+  readonly segmentationId: string;
+  private labelmapIds: string[] = [];
+  private active: AnnotationTool = "view";
+  private brushSize = TOOL_DEFAULTS.brushSize;
+  private readonly cleanup: (() => void)[] = [];
+
+  constructor(
+    private readonly controller: StackController,
+    readonly segments: SegmentInfo[],
+    private readonly undo: UndoStack,
+    private readonly onEdit: () => void,
+  ) {
+    this.segmentationId = `labelmap-${controller.viewportId}`;
+  }
+
+  async attach(imageIds: string[]): Promise<void> {
+    const group = tools.ToolGroupManager.getToolGroup(this.controller.toolGroupId)!;
+    group.addTool(tools.BrushTool.toolName, { activeStrategy: "FILL_INSIDE_CIRCLE" });
+    group.addToolInstance(ERASER, tools.BrushTool.toolName, { activeStrategy: "ERASE_INSIDE_CIRCLE" });
+    group.addTool(tools.PlanarFreehandROITool.toolName);
+    group.addTool(tools.SplineROITool.toolName, { spline: { type: "CATMULLROM" } });
+    group.addTool(tools.RectangleROITool.toolName);
+    for (const name of Object.values(TOOL_NAMES)) group.setToolPassive(name);
+
+    const derived = imageLoader.createAndCacheDerivedLabelmapImages(imageIds);
+    this.labelmapIds = derived.map((image) => image.imageId);
+    tools.segmentation.addSegmentations([
+      {
+        segmentationId: this.segmentationId,
+        representation: { type: SegmentationRepresentations.Labelmap, data: { imageIds: this.labelmapIds } },
+        config: {
+          segments: Object.fromEntries(this.segments.map((s) => [s.index, { segmentIndex: s.index, label: s.name, locked: false, cachedStats: {}, active: false }])),
+        },
+      },
+    ]);
+    await tools.segmentation.addLabelmapRepresentationToViewport(this.controller.viewportId, [{ segmentationId: this.segmentationId }]);
+    for (const s of this.segments) {
+      tools.segmentation.config.color.setSegmentIndexColor(this.controller.viewportId, this.segmentationId, s.index, rgba(s.color));
+    }
+    if (this.segments.length) this.setActiveSegment(this.segments[0].index);
+    this.setOpacity(TOOL_DEFAULTS.overlayOpacity);
+    tools.utilities.segmentation.setBrushSizeForToolGroup(this.controller.toolGroupId, this.brushSize);
+
+    // Every finished stroke or contour becomes one undo step delegating to Cornerstone's memo.
+    const recordStep = (label: string) => {
+      this.undo.push({
+        label,
+        undo: () => {
+          coreUtilities.HistoryMemo.DefaultHistoryMemo.undo();
+          this.refresh();
+        },
+        redo: () => {
+          coreUtilities.HistoryMemo.DefaultHistoryMemo.redo();
+          this.refresh();
+        },
+      });
+      this.onEdit();
+    };
+    const onCompleted = () => recordStep("contour");
+    eventTarget.addEventListener(ToolEvents.ANNOTATION_COMPLETED, onCompleted);
+    this.cleanup.push(() => eventTarget.removeEventListener(ToolEvents.ANNOTATION_COMPLETED, onCompleted));
+    const element = this.controller.viewport.element;
+    const onMouseUp = () => {
+      if (this.active === "brush" || this.active === "eraser") recordStep(this.active);
+    };
+    element.addEventListener(ToolEvents.MOUSE_UP, onMouseUp);
+    element.addEventListener(ToolEvents.MOUSE_CLICK, onMouseUp);
+    this.cleanup.push(() => {
+      element.removeEventListener(ToolEvents.MOUSE_UP, onMouseUp);
+      element.removeEventListener(ToolEvents.MOUSE_CLICK, onMouseUp);
+    });
+  }
+
+  private refresh(): void {
+    this.controller.viewport.render();
+    this.onEdit();
+  }
+
+  get tool(): AnnotationTool {
+    return this.active;
+  }
+
+  /** Puts `tool` on the left mouse button ("view": back to window/level). */
+  setTool(tool: AnnotationTool): void {
+    const group = tools.ToolGroupManager.getToolGroup(this.controller.toolGroupId)!;
+    for (const name of Object.values(TOOL_NAMES)) group.setToolPassive(name);
+    this.active = tool;
+    if (tool === "view") {
+      this.controller.setPrimaryTool("WindowLevel");
+      return;
+    }
+    // Free the left button from the viewing tools, keep their other bindings.
+    this.controller.setPrimaryTool(null);
+    group.setToolActive(TOOL_NAMES[tool], { bindings: [{ mouseButton: MouseBindings.Primary }] });
+  }
+
+  get size(): number {
+    return this.brushSize;
+  }
+
+  changeBrushSize(delta: number): number {
+    this.brushSize = Math.max(TOOL_DEFAULTS.brushMin, Math.min(TOOL_DEFAULTS.brushMax, this.brushSize + delta));
+    tools.utilities.segmentation.setBrushSizeForToolGroup(this.controller.toolGroupId, this.brushSize);
+    return this.brushSize;
+  }
+
+  setActiveSegment(index: number): void {
+    tools.segmentation.segmentIndex.setActiveSegmentIndex(this.segmentationId, index);
+  }
+
+  setSegmentVisible(index: number, visible: boolean): void {
+    tools.segmentation.config.visibility.setSegmentIndexVisibility(
+      this.controller.viewportId,
+      { segmentationId: this.segmentationId, type: SegmentationRepresentations.Labelmap },
+      index,
+      visible,
+    );
+  }
+
+  setSegmentLocked(index: number, locked: boolean): void {
+    tools.segmentation.segmentLocking.setSegmentIndexLocked(this.segmentationId, index, locked);
+  }
+
+  setOpacity(opacity: number): void {
+    tools.segmentation.config.style.setStyle(
+      { viewportId: this.controller.viewportId, segmentationId: this.segmentationId, type: SegmentationRepresentations.Labelmap },
+      { fillAlpha: opacity, fillAlphaInactive: opacity },
+    );
+    this.controller.viewport.render();
+  }
+
+  /** Painted voxels per slice index and segment: { slice: { segment: count } } (slices with paint only). */
+  labelmapSummary(): Record<number, Record<number, number>> {
+    const summary: Record<number, Record<number, number>> = {};
+    this.labelmapIds.forEach((id, slice) => {
+      const image = cache.getImage(id);
+      if (!image) return;
+      const data = image.voxelManager ? (image.voxelManager.getScalarData() as ArrayLike<number>) : image.getPixelData();
+      for (let i = 0; i < data.length; i++) {
+        const value = data[i];
+        if (!value) continue;
+        const row = (summary[slice] ??= {});
+        row[value] = (row[value] ?? 0) + 1;
+      }
+    });
+    return summary;
+  }
+
+  /** The contours on the viewport, in image (pixel) coordinates of their slice. */
+  contours(): { tool: string; slice: number; points: [number, number][] }[] {
+    const imageIds = this.controller.viewport.getImageIds();
+    const all = tools.annotation.state.getAllAnnotations();
+    return all.map((a) => {
+      const referenced = a.metadata?.referencedImageId ?? "";
+      const slice = imageIds.indexOf(referenced);
+      const world = (a.data.contour?.polyline ?? a.data.handles?.points ?? []) as Types.Point3[];
+      const points = world.map((p) => {
+        const ij = coreUtilities.worldToImageCoords(referenced, p) ?? [0, 0];
+        return [Math.round(ij[0] * 10) / 10, Math.round(ij[1] * 10) / 10] as [number, number];
+      });
+      return { tool: a.metadata?.toolName ?? "", slice, points };
+    });
+  }
+
+  destroy(): void {
+    for (const undo of this.cleanup) undo();
+    tools.annotation.state.removeAllAnnotations();
+    tools.segmentation.removeSegmentation(this.segmentationId);
+  }
+}

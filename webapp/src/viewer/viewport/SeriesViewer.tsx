@@ -1,0 +1,222 @@
+import { useEffect, useRef, useState, type ReactNode } from "react";
+
+import { HelpOverlay } from "../panels/HelpOverlay";
+import { AttributePanel } from "../panels/AttributePanel";
+import { isTypingTarget, matchShortcut, type ShortcutAction } from "../tools/shortcuts";
+import { initCornerstone } from "./initCornerstone";
+import { loadSeries, type LoadedSeries } from "./seriesLoader";
+import { StackController, type PrimaryTool, type ViewState } from "./StackController";
+import { ViewerToolbar } from "./ViewerToolbar";
+import { ViewportOverlay } from "./ViewportOverlay";
+import { presetsFor } from "./voiPresets";
+
+export type WorkspaceMode = "view" | "annotate" | "review" | "qc";
+
+interface Props {
+  seriesId: number;
+  mode?: WorkspaceMode;
+  /** Shortcuts the viewer does not handle itself (tools, items, saving, QC). */
+  onShortcut?: (action: ShortcutAction, event: KeyboardEvent) => void;
+  /** Called once the first image is on screen, with the controller annotation tools attach to. */
+  onReady?: (controller: StackController, series: LoadedSeries) => void;
+  /** Extra toolbar rows (annotation tools) and side panels. */
+  toolbar?: ReactNode;
+  side?: ReactNode;
+}
+
+/**
+ * A 2D stack viewer of one series with its controls, overlays, slice slider,
+ * cine and attribute panel. The viewport element carries data-* attributes
+ * (image index, count, loaded, rendered) for tests and benchmarks.
+ */
+export function SeriesViewer({ seriesId, mode = "view", onShortcut, onReady, toolbar, side }: Props) {
+  const element = useRef<HTMLDivElement>(null);
+  const controllerRef = useRef<StackController | null>(null);
+  const [series, setSeries] = useState<LoadedSeries | null>(null);
+  const [state, setState] = useState<ViewState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [rendered, setRendered] = useState(false);
+  const [tool, setTool] = useState<PrimaryTool | null>("WindowLevel");
+  const [fps, setFps] = useState(5);
+  const [playing, setPlaying] = useState(false);
+  const [showAttributes, setShowAttributes] = useState(false);
+  const [showHelp, setShowHelp] = useState(false);
+  const onReadyRef = useRef(onReady);
+  onReadyRef.current = onReady;
+
+  useEffect(() => {
+    let cancelled = false;
+    let controller: StackController | null = null;
+    setRendered(false);
+    setSeries(null);
+    setError(null);
+    (async () => {
+      const [loaded] = await Promise.all([loadSeries(seriesId), initCornerstone()]);
+      if (cancelled || !element.current) return;
+      if (loaded.imageIds.length === 0) throw new Error("This series has no images.");
+      controller = new StackController(element.current);
+      controllerRef.current = controller;
+      controller.subscribe(setState);
+      setSeries(loaded);
+      await controller.setStack(loaded.imageIds, 0);
+      if (cancelled) return;
+      setRendered(true);
+      setState(controller.state());
+      onReadyRef.current?.(controller, loaded);
+    })().catch((reason: unknown) => {
+      if (!cancelled) setError(reason instanceof Error ? reason.message : String(reason));
+    });
+    return () => {
+      cancelled = true;
+      controller?.destroy();
+      controllerRef.current = null;
+    };
+  }, [seriesId]);
+
+  const run = (fn: (c: StackController) => void) => {
+    const c = controllerRef.current;
+    if (c) fn(c);
+  };
+
+  const toggleCine = () =>
+    run((c) => {
+      if (c.playing) c.stop();
+      else c.play(fps);
+      setPlaying(c.playing);
+    });
+
+  const handleRef = useRef<(action: ShortcutAction, event: KeyboardEvent) => boolean>(() => false);
+  handleRef.current = (action, event) => {
+    switch (action) {
+      case "invert":
+        run((c) => c.toggleInvert());
+        return true;
+      case "nextSlice":
+        run((c) => void c.scrollBy(1));
+        return true;
+      case "previousSlice":
+        run((c) => void c.scrollBy(-1));
+        return true;
+      case "pageForward":
+        run((c) => void c.scrollBy(10));
+        return true;
+      case "pageBackward":
+        run((c) => void c.scrollBy(-10));
+        return true;
+      case "reset":
+        run((c) => c.reset());
+        return true;
+      case "cine":
+        toggleCine();
+        return true;
+      case "help":
+        setShowHelp((v) => !v);
+        return true;
+      case "windowLevel":
+        run((c) => c.setPrimaryTool("WindowLevel"));
+        setTool("WindowLevel");
+        return true;
+      case "nextItem":
+      case "previousItem":
+        // Without a task, → and ← move through the images of the series.
+        if (mode === "view") {
+          run((c) => void c.scrollBy(action === "nextItem" ? 1 : -1));
+          return true;
+        }
+        break;
+    }
+    onShortcut?.(action, event);
+    return true;
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      // Cornerstone marks every key on its viewport element as handled, so defaultPrevented is not checked.
+      if (isTypingTarget(event.target)) return;
+      const action = matchShortcut(event, mode === "qc" ? "qc" : mode === "annotate" ? "annotate" : "view");
+      if (!action) return;
+      event.preventDefault();
+      handleRef.current(action, event);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [mode]);
+
+  const frame = series && state ? series.frames[state.imageIndex] : undefined;
+
+  return (
+    <div className="flex h-full min-h-0 flex-1 flex-col bg-black">
+      <ViewerToolbar
+        tool={tool}
+        onTool={(t) => {
+          setTool(t);
+          run((c) => c.setPrimaryTool(t));
+        }}
+        presets={presetsFor(series?.detail.modality ?? "")}
+        onPreset={(preset) =>
+          run((c) => {
+            if (preset) c.setWindow(preset.width, preset.center);
+            else {
+              c.viewport.resetProperties();
+              c.viewport.render();
+            }
+          })
+        }
+        onInvert={() => run((c) => c.toggleInvert())}
+        onRotate={() => run((c) => c.rotate(90))}
+        onFlip={(d) => run((c) => c.flip(d))}
+        onReset={() => run((c) => c.reset())}
+        playing={playing}
+        fps={fps}
+        onFps={(value) => {
+          setFps(value);
+          run((c) => {
+            if (c.playing) c.play(value);
+          });
+        }}
+        onCine={toggleCine}
+        onAttributes={() => setShowAttributes((v) => !v)}
+        onHelp={() => setShowHelp((v) => !v)}
+        state={state}
+      />
+      {toolbar}
+      <div className="flex min-h-0 flex-1">
+        <div className="relative flex min-w-0 flex-1 flex-col">
+          <div className="relative min-h-0 flex-1">
+            <div
+              ref={element}
+              data-testid="viewport"
+              data-rendered={rendered ? "true" : "false"}
+              data-image-index={state?.imageIndex ?? -1}
+              data-image-count={state?.imageCount ?? 0}
+              data-loaded={state?.loaded ?? 0}
+              className="absolute inset-0"
+              onContextMenu={(e) => e.preventDefault()}
+            />
+            {series && state && <ViewportOverlay series={series} state={state} />}
+            {error && (
+              <p role="alert" className="absolute inset-x-0 top-1/3 text-center text-red-300">
+                {error}
+              </p>
+            )}
+            {!rendered && !error && <p className="absolute inset-x-0 top-1/3 text-center text-slate-400">Loading images…</p>}
+            {showHelp && <HelpOverlay onClose={() => setShowHelp(false)} />}
+          </div>
+          {state && state.imageCount > 1 && (
+            <input
+              type="range"
+              aria-label="Slice"
+              min={0}
+              max={state.imageCount - 1}
+              value={state.imageIndex}
+              onChange={(e) => run((c) => void c.scrollTo(Number(e.target.value)))}
+              className="w-full accent-teal-500"
+            />
+          )}
+        </div>
+        {side}
+        {showAttributes && frame && <AttributePanel instanceId={frame.instance.id} onClose={() => setShowAttributes(false)} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,230 @@
+/**
+ * One stack viewport with its tool group: the imperative side of the 2D
+ * viewer, kept out of React so that the page only renders state.
+ *
+ * Everything registered here (rendering engine, tool group, prefetch, cine) is
+ * released by `destroy`, which the page calls when it unmounts.
+ */
+import { Enums as CoreEnums, eventTarget, RenderingEngine, type StackViewport, type Types } from "@cornerstonejs/core";
+import * as tools from "@cornerstonejs/tools";
+
+import { voiRange, windowFromRange } from "./voiPresets";
+
+const { MouseBindings } = tools.Enums;
+
+export interface ViewState {
+  imageIndex: number;
+  imageCount: number;
+  windowWidth: number | null;
+  windowCenter: number | null;
+  zoom: number;
+  invert: boolean;
+  rotation: number;
+  flipHorizontal: boolean;
+  flipVertical: boolean;
+  /** Images decoded so far (progressive loading). */
+  loaded: number;
+}
+
+export type PrimaryTool = "WindowLevel" | "Pan" | "Zoom" | "StackScroll";
+
+let counter = 0;
+
+export class StackController {
+  readonly engine: RenderingEngine;
+  readonly viewportId: string;
+  readonly toolGroupId: string;
+  private readonly element: HTMLDivElement;
+  private readonly listeners = new Set<(state: ViewState) => void>();
+  private readonly loadedIds = new Set<string>();
+  private imageIds: string[] = [];
+  private cineTimer: number | null = null;
+
+  constructor(element: HTMLDivElement) {
+    counter += 1;
+    this.element = element;
+    this.viewportId = `stack-${counter}`;
+    this.toolGroupId = `stack-tools-${counter}`;
+    this.engine = new RenderingEngine(`engine-${counter}`);
+    this.engine.enableElement({
+      viewportId: this.viewportId,
+      type: CoreEnums.ViewportType.STACK,
+      element,
+      defaultOptions: { background: [0, 0, 0] as Types.Point3 },
+    });
+    const group = tools.ToolGroupManager.createToolGroup(this.toolGroupId);
+    if (!group) throw new Error("tool group already exists");
+    group.addTool(tools.WindowLevelTool.toolName);
+    group.addTool(tools.PanTool.toolName);
+    group.addTool(tools.ZoomTool.toolName);
+    group.addTool(tools.StackScrollTool.toolName);
+    group.addViewport(this.viewportId, this.engine.id);
+    this.setPrimaryTool("WindowLevel");
+    // Right drag zooms, middle drag pans, the wheel scrolls: the usual radiology mouse.
+    group.setToolActive(tools.ZoomTool.toolName, { bindings: [{ mouseButton: MouseBindings.Secondary }] });
+    group.setToolActive(tools.PanTool.toolName, { bindings: [{ mouseButton: MouseBindings.Auxiliary }] });
+    group.setToolActive(tools.StackScrollTool.toolName, { bindings: [{ mouseButton: MouseBindings.Wheel }] });
+
+    element.addEventListener(CoreEnums.Events.STACK_NEW_IMAGE, this.emit);
+    element.addEventListener(CoreEnums.Events.VOI_MODIFIED, this.emit);
+    element.addEventListener(CoreEnums.Events.CAMERA_MODIFIED, this.emit);
+    element.addEventListener(CoreEnums.Events.IMAGE_RENDERED, this.emit);
+  }
+
+  get viewport(): StackViewport {
+    return this.engine.getViewport(this.viewportId) as StackViewport;
+  }
+
+  subscribe(listener: (state: ViewState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Shows the first image as soon as it is decoded, then fetches the rest in the background. */
+  async setStack(imageIds: string[], index = 0): Promise<void> {
+    this.imageIds = imageIds;
+    this.loadedIds.clear();
+    await this.viewport.setStack(imageIds, index);
+    this.loadedIds.add(imageIds[index]);
+    this.viewport.render();
+    this.prefetch();
+  }
+
+  private prefetch(): void {
+    const ids = this.imageIds;
+    const onLoaded = (event: Event) => {
+      const id = (event as CustomEvent<{ image?: { imageId: string } }>).detail.image?.imageId;
+      if (id && ids.includes(id)) {
+        this.loadedIds.add(id);
+        this.emit();
+      }
+    };
+    eventTarget.addEventListener(CoreEnums.Events.IMAGE_LOADED, onLoaded);
+    this.cleanup.push(() => eventTarget.removeEventListener(CoreEnums.Events.IMAGE_LOADED, onLoaded));
+    tools.utilities.stackPrefetch.enable(this.element);
+  }
+
+  private cleanup: (() => void)[] = [];
+
+  state(): ViewState {
+    const viewport = this.viewport;
+    const properties = viewport.getProperties();
+    const window = properties.voiRange ? windowFromRange(properties.voiRange) : null;
+    const presentation = viewport.getViewPresentation();
+    const camera = viewport.getCamera();
+    return {
+      imageIndex: viewport.getCurrentImageIdIndex(),
+      imageCount: this.imageIds.length,
+      windowWidth: window?.width ?? null,
+      windowCenter: window?.center ?? null,
+      zoom: viewport.getZoom(),
+      invert: Boolean(properties.invert),
+      rotation: presentation.rotation ?? 0,
+      flipHorizontal: Boolean(camera.flipHorizontal),
+      flipVertical: Boolean(camera.flipVertical),
+      loaded: Math.max(this.loadedIds.size, 1),
+    };
+  }
+
+  private emit = (): void => {
+    if (!this.engine.hasBeenDestroyed) {
+      const state = this.state();
+      for (const listener of this.listeners) listener(state);
+    }
+  };
+
+  /** Puts a viewing tool on the left button; null frees the button for an annotation tool. */
+  setPrimaryTool(tool: PrimaryTool | null): void {
+    const group = tools.ToolGroupManager.getToolGroup(this.toolGroupId);
+    if (!group) return;
+    for (const name of ["WindowLevel", "Pan", "Zoom", "StackScroll"] as const) {
+      const toolName = tools[`${name}Tool`].toolName;
+      const bindings = group.getToolOptions(toolName)?.bindings ?? [];
+      const others = bindings.filter((b) => b.mouseButton !== MouseBindings.Primary);
+      if (name === tool) group.setToolActive(toolName, { bindings: [...others, { mouseButton: MouseBindings.Primary }] });
+      else {
+        // setToolActive adds bindings; the tool is made passive first so the left button is really released.
+        group.setToolPassive(toolName);
+        if (others.length) group.setToolActive(toolName, { bindings: others });
+      }
+    }
+  }
+
+  setWindow(width: number, center: number): void {
+    this.viewport.setProperties({ voiRange: voiRange(width, center) });
+    this.viewport.render();
+  }
+
+  toggleInvert(): void {
+    this.viewport.setProperties({ invert: !this.viewport.getProperties().invert });
+    this.viewport.render();
+  }
+
+  rotate(degrees: number): void {
+    const rotation = ((this.viewport.getViewPresentation().rotation ?? 0) + degrees + 360) % 360;
+    this.viewport.setViewPresentation({ rotation });
+    this.viewport.render();
+  }
+
+  flip(direction: "horizontal" | "vertical"): void {
+    const camera = this.viewport.getCamera();
+    if (direction === "horizontal") this.viewport.setCamera({ flipHorizontal: !camera.flipHorizontal });
+    else this.viewport.setCamera({ flipVertical: !camera.flipVertical });
+    this.viewport.render();
+  }
+
+  zoomBy(factor: number): void {
+    this.viewport.setZoom(this.viewport.getZoom() * factor);
+    this.viewport.render();
+  }
+
+  reset(): void {
+    this.viewport.resetProperties();
+    this.viewport.resetCamera();
+    this.viewport.setViewPresentation({ rotation: 0 });
+    this.viewport.render();
+    this.emit();
+  }
+
+  async scrollTo(index: number): Promise<void> {
+    const target = Math.max(0, Math.min(this.imageIds.length - 1, index));
+    if (target !== this.viewport.getCurrentImageIdIndex()) await this.viewport.setImageIdIndex(target);
+  }
+
+  scrollBy(delta: number): Promise<void> {
+    return this.scrollTo(this.viewport.getCurrentImageIdIndex() + delta);
+  }
+
+  /** Cine playback: loops through the stack (or `range`) at `fps` frames per second. */
+  play(fps: number, range?: [number, number]): void {
+    this.stop();
+    const [first, last] = range ?? [0, this.imageIds.length - 1];
+    this.cineTimer = window.setInterval(() => {
+      const current = this.viewport.getCurrentImageIdIndex();
+      const next = current >= last || current < first ? first : current + 1;
+      void this.viewport.setImageIdIndex(next);
+    }, 1000 / Math.max(1, fps));
+  }
+
+  stop(): void {
+    if (this.cineTimer !== null) window.clearInterval(this.cineTimer);
+    this.cineTimer = null;
+  }
+
+  get playing(): boolean {
+    return this.cineTimer !== null;
+  }
+
+  destroy(): void {
+    this.stop();
+    for (const undo of this.cleanup) undo();
+    tools.utilities.stackPrefetch.disable(this.element);
+    this.element.removeEventListener(CoreEnums.Events.STACK_NEW_IMAGE, this.emit);
+    this.element.removeEventListener(CoreEnums.Events.VOI_MODIFIED, this.emit);
+    this.element.removeEventListener(CoreEnums.Events.CAMERA_MODIFIED, this.emit);
+    this.element.removeEventListener(CoreEnums.Events.IMAGE_RENDERED, this.emit);
+    tools.ToolGroupManager.destroyToolGroup(this.toolGroupId);
+    this.engine.destroy();
+    this.listeners.clear();
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * Axial / sagittal / coronal MPR viewports and an optional 3D volume rendering
+ * of one volume, sharing one tool group (crosshairs with reference lines,
+ * zoom, pan, scroll). Released by `destroy`.
+ */
+import {
+  cache,
+  Enums as CoreEnums,
+  RenderingEngine,
+  setVolumesForViewports,
+  volumeLoader,
+  type Types,
+  type VolumeViewport3D,
+} from "@cornerstonejs/core";
+import * as tools from "@cornerstonejs/tools";
+
+const { MouseBindings } = tools.Enums;
+
+export type Orientation = "axial" | "sagittal" | "coronal";
+
+export const ORIENTATIONS: Orientation[] = ["axial", "sagittal", "coronal"];
+
+/** Volume-rendering presets offered in the 3D view, by modality. */
+export const RENDERING_PRESETS: Record<string, string[]> = {
+  CT: ["CT-Bone", "CT-Soft-Tissue", "CT-Lung", "CT-Cardiac", "CT-MIP"],
+  MR: ["MR-Default", "MR-Angio", "MR-MIP", "MR-T2-Brain"],
+};
+
+export function renderingPresets(modality: string): string[] {
+  return RENDERING_PRESETS[modality] ?? RENDERING_PRESETS.MR;
+}
+
+let counter = 0;
+
+export class VolumeController {
+  readonly engine: RenderingEngine;
+  readonly volumeId: string;
+  readonly viewportIds: Record<Orientation, string>;
+  readonly toolGroupId: string;
+  readonly volumeToolGroupId: string;
+  readonly view3dId: string;
+  private readonly shown: Orientation[];
+  private readonly has3d: boolean;
+
+  constructor(elements: Partial<Record<Orientation, HTMLDivElement>>, element3d: HTMLDivElement | null) {
+    counter += 1;
+    this.engine = new RenderingEngine(`volume-engine-${counter}`);
+    this.volumeId = `cornerstoneStreamingImageVolume:labelstack-${counter}`;
+    this.toolGroupId = `mpr-tools-${counter}`;
+    this.volumeToolGroupId = `3d-tools-${counter}`;
+    this.view3dId = `3d-${counter}`;
+    this.viewportIds = { axial: `axial-${counter}`, sagittal: `sagittal-${counter}`, coronal: `coronal-${counter}` };
+    this.shown = ORIENTATIONS.filter((o) => elements[o]);
+    this.has3d = element3d !== null;
+    const orientationEnum = {
+      axial: CoreEnums.OrientationAxis.AXIAL,
+      sagittal: CoreEnums.OrientationAxis.SAGITTAL,
+      coronal: CoreEnums.OrientationAxis.CORONAL,
+    };
+    const inputs: Types.PublicViewportInput[] = this.shown.map((o) => ({
+      viewportId: this.viewportIds[o],
+      type: CoreEnums.ViewportType.ORTHOGRAPHIC,
+      element: elements[o]!,
+      defaultOptions: { orientation: orientationEnum[o], background: [0, 0, 0] as Types.Point3 },
+    }));
+    if (element3d) {
+      inputs.push({
+        viewportId: this.view3dId,
+        type: CoreEnums.ViewportType.VOLUME_3D,
+        element: element3d,
+        defaultOptions: { background: [0.05, 0.05, 0.08] as Types.Point3 },
+      });
+    }
+    this.engine.setViewports(inputs);
+
+    const group = tools.ToolGroupManager.createToolGroup(this.toolGroupId)!;
+    for (const Tool of [tools.WindowLevelTool, tools.PanTool, tools.ZoomTool, tools.StackScrollTool]) group.addTool(Tool.toolName);
+    // Viewports first: the crosshairs tool checks on activation that it has two views to intersect.
+    for (const o of this.shown) group.addViewport(this.viewportIds[o], this.engine.id);
+    // Crosshairs need two views to intersect; with one view the left button windows instead.
+    if (this.shown.length > 1) {
+      group.addTool(tools.CrosshairsTool.toolName, {
+        getReferenceLineColor: (viewportId: string) =>
+          viewportId === this.viewportIds.axial ? "rgb(220, 60, 60)" : viewportId === this.viewportIds.sagittal ? "rgb(230, 200, 60)" : "rgb(60, 200, 90)",
+      });
+      group.setToolActive(tools.CrosshairsTool.toolName, { bindings: [{ mouseButton: MouseBindings.Primary }] });
+      group.setToolActive(tools.WindowLevelTool.toolName, { bindings: [{ mouseButton: MouseBindings.Primary, modifierKey: tools.Enums.KeyboardBindings.Shift }] });
+    } else {
+      group.setToolActive(tools.WindowLevelTool.toolName, { bindings: [{ mouseButton: MouseBindings.Primary }] });
+    }
+    group.setToolActive(tools.ZoomTool.toolName, { bindings: [{ mouseButton: MouseBindings.Secondary }] });
+    group.setToolActive(tools.PanTool.toolName, { bindings: [{ mouseButton: MouseBindings.Auxiliary }] });
+    group.setToolActive(tools.StackScrollTool.toolName, { bindings: [{ mouseButton: MouseBindings.Wheel }] });
+
+    if (element3d) {
+      const group3d = tools.ToolGroupManager.createToolGroup(this.volumeToolGroupId)!;
+      group3d.addTool(tools.TrackballRotateTool.toolName);
+      group3d.addTool(tools.ZoomTool.toolName);
+      group3d.addTool(tools.PanTool.toolName);
+      group3d.setToolActive(tools.TrackballRotateTool.toolName, { bindings: [{ mouseButton: MouseBindings.Primary }] });
+      group3d.setToolActive(tools.ZoomTool.toolName, { bindings: [{ mouseButton: MouseBindings.Secondary }] });
+      group3d.setToolActive(tools.PanTool.toolName, { bindings: [{ mouseButton: MouseBindings.Auxiliary }] });
+      group3d.addViewport(this.view3dId, this.engine.id);
+    }
+  }
+
+  /** Resolves when every slice is decoded into the volume (the views fill in as slices arrive). */
+  async load(imageIds: string[], modality: string): Promise<void> {
+    const volume = await volumeLoader.createAndCacheVolume(this.volumeId, { imageIds });
+    const done = new Promise<void>((resolve) => {
+      (volume as unknown as { load: (cb: (e: unknown) => void) => void }).load(() => resolve());
+    });
+    const ids = [...this.shown.map((o) => this.viewportIds[o]), ...(this.has3d ? [this.view3dId] : [])];
+    await setVolumesForViewports(this.engine, [{ volumeId: this.volumeId }], ids);
+    if (this.has3d) this.setRenderingPreset(renderingPresets(modality)[0]);
+    this.engine.render();
+    await done;
+    this.engine.render();
+  }
+
+  setRenderingPreset(preset: string): void {
+    const viewport = this.engine.getViewport(this.view3dId) as VolumeViewport3D | undefined;
+    if (!viewport) return;
+    viewport.setProperties({ preset });
+    viewport.render();
+  }
+
+  reset(): void {
+    for (const o of this.shown) {
+      const viewport = this.engine.getViewport(this.viewportIds[o]);
+      viewport.resetCamera();
+    }
+    this.engine.render();
+  }
+
+  destroy(): void {
+    // Crosshairs react to camera events of their views: switch them off before the views go.
+    const group = tools.ToolGroupManager.getToolGroup(this.toolGroupId);
+    if (group && this.shown.length > 1) group.setToolDisabled(tools.CrosshairsTool.toolName);
+    tools.ToolGroupManager.destroyToolGroup(this.toolGroupId);
+    if (this.has3d) tools.ToolGroupManager.destroyToolGroup(this.volumeToolGroupId);
+    this.engine.destroy();
+    cache.removeVolumeLoadObject(this.volumeId);
+  }
+}

@@ -1,0 +1,81 @@
+import type { AnnotationTool } from "../tools/AnnotationTools";
+import type { SaveState } from "./saveQueue";
+
+const TOOLS: { id: AnnotationTool; name: string; key: string }[] = [
+  { id: "view", name: "View", key: "W" },
+  { id: "brush", name: "Brush", key: "B / D" },
+  { id: "eraser", name: "Eraser", key: "E" },
+  { id: "polygon", name: "Polygon", key: "P" },
+  { id: "spline", name: "Spline", key: "S" },
+  { id: "box", name: "Box", key: "R" },
+];
+
+const STATE_TEXT: Record<SaveState, string> = {
+  saved: "Saved",
+  unsaved: "Unsaved changes",
+  saving: "Saving…",
+  error: "Not saved",
+  conflict: "Conflict: newer version on the server",
+};
+
+export function AnnotationToolbar(props: {
+  tool: AnnotationTool;
+  onTool: (tool: AnnotationTool) => void;
+  brushSize: number;
+  onBrushSize: (delta: number) => void;
+  canUndo: boolean;
+  canRedo: boolean;
+  onUndo: () => void;
+  onRedo: () => void;
+  saveState: SaveState;
+  onSave: () => void;
+  onRetry: () => void;
+}) {
+  const button = "rounded px-2 py-1 text-xs font-medium hover:bg-slate-700 aria-pressed:bg-teal-700 disabled:text-slate-500";
+  return (
+    <div role="toolbar" aria-label="Annotation tools" className="flex flex-wrap items-center gap-1 border-b border-slate-700 bg-slate-900 px-2 py-1 text-slate-100">
+      {TOOLS.map((t) => (
+        <button key={t.id} type="button" className={button} aria-pressed={props.tool === t.id} title={t.key} onClick={() => props.onTool(t.id)}>
+          {t.name}
+        </button>
+      ))}
+      <span className="mx-1 text-xs text-slate-300" data-testid="brush-size">
+        Size {props.brushSize}
+      </span>
+      <button type="button" className={button} onClick={() => props.onBrushSize(-2)} aria-label="Smaller brush">
+        −
+      </button>
+      <button type="button" className={button} onClick={() => props.onBrushSize(2)} aria-label="Larger brush">
+        +
+      </button>
+      <span className="mx-1 h-5 w-px bg-slate-700" />
+      <button type="button" className={button} disabled={!props.canUndo} onClick={props.onUndo}>
+        Undo
+      </button>
+      <button type="button" className={button} disabled={!props.canRedo} onClick={props.onRedo}>
+        Redo
+      </button>
+      <span className="flex-1" />
+      {/* Until the annotations API is connected, a save stores active time only: say so. */}
+      <span className="text-xs text-amber-300" title="Drawings and answers are kept in this tab; the annotation store is not connected in this version.">
+        Drawings not stored on the server
+      </span>
+      <span role="status" data-testid="save-state" data-state={props.saveState} className={`text-xs ${props.saveState === "error" || props.saveState === "conflict" ? "text-red-300" : "text-slate-300"}`}>
+        {STATE_TEXT[props.saveState]}
+      </span>
+      {props.saveState === "error" && (
+        <button type="button" className={button} onClick={props.onRetry}>
+          Retry
+        </button>
+      )}
+      {props.saveState === "conflict" && (
+        <button type="button" className={button} onClick={() => window.location.reload()}>
+          Reload latest
+        </button>
+      )}
+      <button type="button" className={button} onClick={props.onSave}>
+        Save
+      </button>
+    </div>
+  );
+}
