@@ -245,17 +245,8 @@ def _audit_browse(db: Session, actor: Actor, what: str, total: int, **filters: s
 
 
 def audit_read(db: Session, **event: Any) -> None:
-    """Record a read in the audit log after ending the read transaction, and commit.
-
-    Reads run in a deferred transaction; on SQLite that transaction cannot
-    become a write once another request has committed since it began
-    ("database is locked", at once, whatever the busy timeout), which is
-    exactly what a page loading several images in parallel causes. A fresh
-    transaction that starts with the insert waits for the lock instead.
-    """
-    db.commit()
-    audit.record(db, **event)
-    db.commit()
+    """Record a read of images or metadata (see ``audit.record_read``)."""
+    audit.record_read(db.get_bind(), **event)  # type: ignore[arg-type]
 
 
 def get_series(db: Session, *, user: User, series_id: int) -> Series:

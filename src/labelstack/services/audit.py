@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, insert, select
 from sqlalchemy.orm import Session
 
+from labelstack.db.types import utcnow
 from labelstack.models import AuditEvent, User
 
 
@@ -56,6 +57,41 @@ def record(
     )
     db.add(event)
     return event
+
+
+def record_read(
+    bind: Engine,
+    *,
+    actor: Actor,
+    action: str,
+    object_type: str | None = None,
+    object_id: str | int | None = None,
+    details: dict[str, Any] | None = None,
+) -> None:
+    """One audit row for a read of patient images or metadata, in a short transaction of its own.
+
+    Reads are frequent (a viewer asks once per frame), so the row is one Core
+    INSERT on its own connection: the request's read transaction never turns
+    into a write (which SQLite refuses once another connection has written).
+    On PostgreSQL the commit does not wait for its WAL flush, the durability
+    SQLite's WAL mode with synchronous=NORMAL gives every commit: a crash may
+    lose the last fraction of a second of read events, never corrupt them.
+    """
+    with bind.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
+        connection.execute(
+            insert(AuditEvent).values(
+                at=utcnow(),
+                actor_id=actor.user_id,
+                actor_username=actor.username,
+                action=action,
+                object_type=object_type,
+                object_id=None if object_id is None else str(object_id),
+                client_address=actor.client_address,
+                details=details or {},
+            )
+        )
 
 
 def query(

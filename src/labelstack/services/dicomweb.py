@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, insert
+from sqlalchemy import ColumnElement
 from sqlalchemy.orm import Session, sessionmaker
 
 from labelstack.archive import ingest
@@ -21,9 +21,8 @@ from labelstack.archive.dicomweb.attributes import DicomJson
 from labelstack.archive.dicomweb.wado import InstanceRef, instance_refs
 from labelstack.archive.pacs import PacsStore
 from labelstack.archive.store import ImageStore
-from labelstack.db.types import utcnow
-from labelstack.models import AuditEvent, Instance, Series, Study, User
-from labelstack.services import access
+from labelstack.models import Instance, Series, Study, User
+from labelstack.services import access, audit
 from labelstack.services.audit import Actor
 from labelstack.services.errors import NotFound
 
@@ -99,36 +98,19 @@ def record_read(
     study_uid: str | None = None,
     details: dict[str, Any] | None = None,
 ) -> None:
-    """One audit row per request (never per frame), committed in its own short transaction.
-
-    A viewer makes one request per frame, so this is written as a single
-    Core INSERT rather than through the ORM unit of work: the row is the
-    same one ``audit.record`` writes, at a fraction of the cost. On
-    PostgreSQL the commit does not wait for its WAL flush (the durability
-    SQLite's WAL mode with ``synchronous=NORMAL`` gives every commit): a
-    server crash may lose the last fraction of a second of read events,
-    never corrupt them, and a frame request does not pay a disk flush.
-    """
+    """One audit row per request (never per frame), naming the studies and series read."""
     studies = sorted({r.study_instance_uid for r in refs}) or ([study_uid] if study_uid else [])
     series = sorted({r.series_instance_uid for r in refs})
     info: dict[str, Any] = {"studies": studies[:20], "series": series[:50], "instances": len(refs)}
     info.update(details or {})
-    bind = sessions.kw["bind"]
-    with bind.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            connection.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
-        connection.execute(
-            insert(AuditEvent).values(
-                at=utcnow(),
-                actor_id=actor.user_id,
-                actor_username=actor.username,
-                action=action,
-                object_type="study" if len(studies) == 1 else None,
-                object_id=studies[0] if len(studies) == 1 else None,
-                client_address=actor.client_address,
-                details=info,
-            )
-        )
+    audit.record_read(
+        sessions.kw["bind"],
+        actor=actor,
+        action=action,
+        object_type="study" if len(studies) == 1 else None,
+        object_id=studies[0] if len(studies) == 1 else None,
+        details=info,
+    )
 
 
 @dataclass
