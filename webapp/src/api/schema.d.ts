@@ -1,6 +1,282 @@
 // Generated from LabelStack's OpenAPI schema by scripts/generate-api.mjs; do not edit.
 
 export interface paths {
+    "/api/v1/annotations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Annotations
+         * @description Annotations on images the caller may see, filtered.
+         */
+        get: operations["list_annotations_api_v1_annotations_get"];
+        put?: never;
+        /**
+         * Create Annotation
+         * @description Create an annotation with its first version.
+         */
+        post: operations["create_annotation_api_v1_annotations_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annotations/{annotation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Annotation
+         * @description One annotation with its head and final version ids.
+         */
+        get: operations["get_annotation_api_v1_annotations__annotation_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annotations/{annotation_id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Draft
+         * @description The caller's draft, to pick up where a closed tab left off.
+         */
+        get: operations["get_draft_api_v1_annotations__annotation_id__draft_get"];
+        /**
+         * Put Draft
+         * @description Autosave: replace the caller's draft of this annotation.
+         */
+        put: operations["put_draft_api_v1_annotations__annotation_id__draft_put"];
+        post?: never;
+        /**
+         * Discard Draft
+         * @description Throw the caller's draft away.
+         */
+        delete: operations["discard_draft_api_v1_annotations__annotation_id__draft_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annotations/{annotation_id}/draft/labelmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Put Labelmap Draft
+         * @description Autosave of a labelmap: the slices changed since the previous draft, in the binary patch form.
+         */
+        put: operations["put_labelmap_draft_api_v1_annotations__annotation_id__draft_labelmap_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annotations/{annotation_id}/draft/promote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Promote Draft
+         * @description Explicit save: the caller's draft becomes a version.
+         */
+        post: operations["promote_draft_api_v1_annotations__annotation_id__draft_promote_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annotations/{annotation_id}/labelmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Save Labelmap Patch
+         * @description Save only the changed slices of a labelmap, sent in the compact binary patch form.
+         */
+        post: operations["save_labelmap_patch_api_v1_annotations__annotation_id__labelmap_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annotations/{annotation_id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Reviews
+         * @description Every review of the annotation, numbered 1, 2, 3 ...
+         */
+        get: operations["list_reviews_api_v1_annotations__annotation_id__reviews_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annotations/{annotation_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit Annotation
+         * @description Hand in the head version for review (a corrected one goes back to its reviewer).
+         */
+        post: operations["submit_annotation_api_v1_annotations__annotation_id__submit_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annotations/{annotation_id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Versions
+         * @description The history: every version, oldest first.
+         */
+        get: operations["list_versions_api_v1_annotations__annotation_id__versions_get"];
+        put?: never;
+        /**
+         * Save Version
+         * @description Save a new version on ``base_version``; 409 with the head if someone saved first.
+         */
+        post: operations["save_version_api_v1_annotations__annotation_id__versions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annotations/{annotation_id}/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Version
+         * @description One version with its content.
+         */
+        get: operations["get_version_api_v1_annotations__annotation_id__versions__number__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annotations/{annotation_id}/versions/{number}/labelmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Labelmap
+         * @description A labelmap version's non-empty slices in the binary patch form.
+         */
+        get: operations["get_labelmap_api_v1_annotations__annotation_id__versions__number__labelmap_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annotations/{annotation_id}/versions/{number}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore Version
+         * @description Make an old version's content the new head (as a new version).
+         */
+        post: operations["restore_version_api_v1_annotations__annotation_id__versions__number__restore_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annotations/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Annotations
+         * @description Import NIfTI or DICOM SEG labelmaps on one series, COCO boxes/polygons, or a CSV of classifications.
+         */
+        post: operations["import_annotations_api_v1_annotations_import_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -55,6 +331,26 @@ export interface paths {
          * @description End this session on the server and clear the cookies.
          */
         post: operations["logout_api_v1_auth_logout_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Export
+         * @description Export a project, a task or a selection; the zip streams while it is written.
+         */
+        post: operations["create_export_api_v1_exports_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -304,6 +600,26 @@ export interface paths {
          * @description Take a user out of a project (after their open tasks are reassigned).
          */
         delete: operations["remove_member_api_v1_projects__project_id__members__user_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Review
+         * @description Accept, request a correction of, or comment on the version a review item points at.
+         */
+        post: operations["create_review_api_v1_reviews_post"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1413,6 +1729,107 @@ export interface components {
              */
             seconds: number;
         };
+        /**
+         * AlgorithmType
+         * @description DICOM Segment Algorithm Type (0062,0008), PS3.3 C.8.20.2.
+         * @enum {string}
+         */
+        AlgorithmType: "MANUAL" | "SEMIAUTOMATIC" | "AUTOMATIC";
+        /** AnnotationCreate */
+        AnnotationCreate: {
+            /**
+             * Active Seconds
+             * @description sent by the client
+             * @default 0
+             */
+            active_seconds?: number;
+            /**
+             * Client
+             * @description client name, version, viewport ...
+             */
+            client?: {
+                [key: string]: unknown;
+            } | null;
+            /** Content */
+            content: components["schemas"]["ClassificationContent"] | components["schemas"]["BoxContent"] | components["schemas"]["ContourContent"] | components["schemas"]["QCContent"] | components["schemas"]["LabelmapContent"];
+            /** Instance Id */
+            instance_id?: number | null;
+            /** Label Assignment Id */
+            label_assignment_id?: number | null;
+            /** Label Id */
+            label_id: number;
+            /**
+             * Phase
+             * @default
+             */
+            phase?: string;
+            /** Project Id */
+            project_id: number;
+            /** Series Id */
+            series_id: number;
+            /** Task Item Id */
+            task_item_id?: number | null;
+            /**
+             * Tool
+             * @default
+             */
+            tool?: string;
+        };
+        /**
+         * AnnotationKind
+         * @description What an annotation holds.
+         * @enum {string}
+         */
+        AnnotationKind: "classification" | "box" | "contour" | "labelmap" | "qc";
+        /** AnnotationRead */
+        AnnotationRead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By Id */
+            created_by_id: number | null;
+            /** Final Version Id */
+            final_version_id: number | null;
+            /** Head Version Id */
+            head_version_id: number | null;
+            /** Id */
+            id: number;
+            /** Instance Id */
+            instance_id: number | null;
+            kind: components["schemas"]["AnnotationKind"];
+            /** Label Assignment Id */
+            label_assignment_id: number | null;
+            /** Label Id */
+            label_id: number;
+            /** Phase */
+            phase: string;
+            /** Project Id */
+            project_id: number;
+            /** Review Count */
+            review_count: number;
+            /** Series Id */
+            series_id: number;
+            /** Shape */
+            shape: number[] | null;
+            status: components["schemas"]["AnnotationStatus"];
+            /** Task Item Id */
+            task_item_id: number | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version Count */
+            version_count: number;
+        };
+        /**
+         * AnnotationStatus
+         * @description Where an annotation stands in its review loop.
+         * @enum {string}
+         */
+        AnnotationStatus: "open" | "submitted" | "changes_requested" | "final";
         /** AssignmentRead */
         AssignmentRead: {
             /**
@@ -1509,6 +1926,59 @@ export interface components {
             /** Object Type */
             object_type: string | null;
         };
+        /** BaseVersion */
+        BaseVersion: {
+            /** Base Version */
+            base_version: number;
+        };
+        /** Body_import_annotations_api_v1_annotations_import_post */
+        Body_import_annotations_api_v1_annotations_import_post: {
+            /**
+             * Algorithm Name
+             * @default
+             */
+            algorithm_name?: string;
+            /** @default AUTOMATIC */
+            algorithm_type?: components["schemas"]["AlgorithmType"];
+            /** File */
+            file: string;
+            /**
+             * Format
+             * @enum {string}
+             */
+            format: "nifti" | "dicom-seg" | "coco" | "csv";
+            /** Project Id */
+            project_id: number;
+            /**
+             * Segments
+             * @description JSON list of {"number", "label_id"}
+             * @default
+             */
+            segments?: string;
+            /** Series Id */
+            series_id?: number | null;
+        };
+        /** BoxContent */
+        BoxContent: {
+            /**
+             * Frame
+             * @default 0
+             */
+            frame?: number;
+            /** Height */
+            height: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "box";
+            /** Width */
+            width: number;
+            /** X */
+            x: number;
+            /** Y */
+            y: number;
+        };
         /**
          * BulkCreate
          * @description Split ``items`` into packages of ``package_size`` and hand them out.
@@ -1584,6 +2054,64 @@ export interface components {
             /** Updated */
             updated: number;
         };
+        /** ClassificationContent */
+        ClassificationContent: {
+            /**
+             * Bad Quality
+             * @default false
+             */
+            bad_quality?: boolean;
+            /**
+             * Comment
+             * @default
+             */
+            comment?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "classification";
+            /**
+             * Tentative
+             * @default false
+             */
+            tentative?: boolean;
+            /** Values */
+            values: components["schemas"]["ClassificationValue"][];
+        };
+        /** ClassificationValue */
+        ClassificationValue: {
+            /** Label Id */
+            label_id: number;
+            /** Value */
+            value?: string | null;
+        };
+        /** ContourContent */
+        ContourContent: {
+            /**
+             * Closed
+             * @default true
+             */
+            closed?: boolean;
+            /**
+             * Frame
+             * @description frame of the instance
+             * @default 0
+             */
+            frame?: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "contour";
+            /** Points */
+            points: [
+                number,
+                number
+            ][];
+            /** @default polygon */
+            spline?: components["schemas"]["SplineType"];
+        };
         /** DayCount */
         DayCount: {
             /** Count */
@@ -1606,6 +2134,86 @@ export interface components {
              */
             deleted_studies?: number;
         };
+        /** DraftRead */
+        DraftRead: {
+            /** Active Seconds */
+            active_seconds: number;
+            /** Annotation Id */
+            annotation_id: number;
+            /** Author Id */
+            author_id: number;
+            /** Base Number */
+            base_number: number;
+            /** Content */
+            content: {
+                [key: string]: unknown;
+            };
+            /** Content Hash */
+            content_hash: string;
+            /** Saves */
+            saves: number;
+            /** Tool */
+            tool: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * DraftSave
+         * @description Autosave: ``active_seconds`` is the time since the previous draft.
+         */
+        DraftSave: {
+            /**
+             * Active Seconds
+             * @description sent by the client
+             * @default 0
+             */
+            active_seconds?: number;
+            /**
+             * Base Version
+             * @description number of the version this save builds on
+             */
+            base_version: number;
+            /**
+             * Client
+             * @description client name, version, viewport ...
+             */
+            client?: {
+                [key: string]: unknown;
+            } | null;
+            /** Content */
+            content: components["schemas"]["ClassificationContent"] | components["schemas"]["BoxContent"] | components["schemas"]["ContourContent"] | components["schemas"]["QCContent"] | components["schemas"]["LabelmapContent"];
+            /**
+             * Tool
+             * @default
+             */
+            tool?: string;
+        };
+        /**
+         * ExportFormat
+         * @enum {string}
+         */
+        ExportFormat: "dicom-seg" | "nifti" | "coco" | "csv" | "json";
+        /** ExportRequest */
+        ExportRequest: {
+            /** Annotation Ids */
+            annotation_ids?: number[] | null;
+            format: components["schemas"]["ExportFormat"];
+            /** Project Id */
+            project_id?: number | null;
+            /** Task Id */
+            task_id?: number | null;
+            /** @default latest */
+            which?: components["schemas"]["ExportWhich"];
+        };
+        /**
+         * ExportWhich
+         * @description Final (accepted) versions only, or the latest version of every annotation.
+         * @enum {string}
+         */
+        ExportWhich: "final" | "latest";
         /** FinishTask */
         FinishTask: {
             /**
@@ -1766,6 +2374,23 @@ export interface components {
          * @enum {string}
          */
         LabelKind: "classification" | "box" | "contour" | "segmentation";
+        /**
+         * LabelmapContent
+         * @description Changed slices on top of the base version (``patch`` in the JSON patch form), and the segments.
+         */
+        LabelmapContent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "labelmap";
+            /** Patch */
+            patch?: {
+                [key: string]: unknown;
+            } | null;
+            /** Segments */
+            segments: components["schemas"]["SegmentRef"][];
+        };
         /** LabelRead */
         LabelRead: {
             /** Allowed Values */
@@ -1853,6 +2478,17 @@ export interface components {
             user_id: number;
             /** Username */
             username: string;
+        };
+        /** Page[AnnotationRead] */
+        Page_AnnotationRead_: {
+            /** Items */
+            items: components["schemas"]["AnnotationRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
         };
         /** Page[AssignmentRead] */
         Page_AssignmentRead_: {
@@ -2012,6 +2648,28 @@ export interface components {
             /** Sex */
             sex: string;
         };
+        /** PinnedComment */
+        PinnedComment: {
+            /** Slice Index */
+            slice_index?: number | null;
+            /** Text */
+            text: string;
+            /** X */
+            x?: number | null;
+            /** Y */
+            y?: number | null;
+        };
+        /** PinnedCommentRead */
+        PinnedCommentRead: {
+            /** Slice Index */
+            slice_index: number | null;
+            /** Text */
+            text: string;
+            /** X */
+            x: number | null;
+            /** Y */
+            y: number | null;
+        };
         /** ProjectCreate */
         ProjectCreate: {
             /**
@@ -2081,6 +2739,26 @@ export interface components {
             /** Name */
             name?: string | null;
         };
+        /** QCContent */
+        QCContent: {
+            /**
+             * Comment
+             * @default
+             */
+            comment?: string;
+            decision: components["schemas"]["QCDecision"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "qc";
+        };
+        /**
+         * QCDecision
+         * @description A segmentation quality-control verdict (per series and time point).
+         * @enum {string}
+         */
+        QCDecision: "accept" | "reject" | "fine-tune" | "unclassified";
         /** QcDecisionCount */
         QcDecisionCount: {
             /** Count */
@@ -2099,12 +2777,63 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** ReviewCreate */
+        ReviewCreate: {
+            /**
+             * Comment
+             * @default
+             */
+            comment?: string;
+            /** Comments */
+            comments?: components["schemas"]["PinnedComment"][];
+            outcome: components["schemas"]["ReviewOutcome"];
+            /** Task Item Id */
+            task_item_id: number;
+        };
+        /**
+         * ReviewOutcome
+         * @description A reviewer's decision on one version.
+         * @enum {string}
+         */
+        ReviewOutcome: "accept" | "request_correction" | "comment";
+        /** ReviewRead */
+        ReviewRead: {
+            /** Annotation Id */
+            annotation_id: number;
+            /** Comment */
+            comment: string;
+            /** Comments */
+            comments?: components["schemas"]["PinnedCommentRead"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** Number */
+            number: number;
+            outcome: components["schemas"]["ReviewOutcome"];
+            /** Reviewer Id */
+            reviewer_id: number | null;
+            /** Task Item Id */
+            task_item_id: number | null;
+            /** Version Id */
+            version_id: number;
+        };
         /**
          * Role
          * @description What a user may do across LabelStack; a user may hold several.
          * @enum {string}
          */
         Role: "admin" | "annotator" | "reviewer";
+        /** SegmentRef */
+        SegmentRef: {
+            /** Label Id */
+            label_id: number;
+            /** Number */
+            number: number;
+        };
         /**
          * SeriesDetail
          * @description A series with its instances in slice order (time point, position along the normal, number).
@@ -2211,6 +2940,12 @@ export interface components {
             /** Reason */
             reason: string;
         };
+        /**
+         * SplineType
+         * @description How a contour's control points are joined.
+         * @enum {string}
+         */
+        SplineType: "polygon" | "catmull-rom" | "bspline" | "linear";
         /** StatusChange */
         StatusChange: {
             /**
@@ -2656,6 +3391,102 @@ export interface components {
             /** Error Type */
             type: string;
         };
+        /** VersionRead */
+        VersionRead: {
+            /** Active Seconds */
+            active_seconds: number;
+            /** Annotation Id */
+            annotation_id: number;
+            /** Author Id */
+            author_id: number | null;
+            /** Client */
+            client: {
+                [key: string]: unknown;
+            };
+            /** Content */
+            content: {
+                [key: string]: unknown;
+            };
+            /** Content Hash */
+            content_hash: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** Number */
+            number: number;
+            /** Parent Id */
+            parent_id: number | null;
+            /** Restored From */
+            restored_from: number | null;
+            /** Source */
+            source: string;
+            /** Tool */
+            tool: string;
+        };
+        /** VersionSave */
+        VersionSave: {
+            /**
+             * Active Seconds
+             * @description sent by the client
+             * @default 0
+             */
+            active_seconds?: number;
+            /**
+             * Base Version
+             * @description number of the version this save builds on
+             */
+            base_version: number;
+            /**
+             * Client
+             * @description client name, version, viewport ...
+             */
+            client?: {
+                [key: string]: unknown;
+            } | null;
+            /** Content */
+            content: components["schemas"]["ClassificationContent"] | components["schemas"]["BoxContent"] | components["schemas"]["ContourContent"] | components["schemas"]["QCContent"] | components["schemas"]["LabelmapContent"];
+            /**
+             * Tool
+             * @default
+             */
+            tool?: string;
+        };
+        /** VersionSummary */
+        VersionSummary: {
+            /** Active Seconds */
+            active_seconds: number;
+            /** Annotation Id */
+            annotation_id: number;
+            /** Author Id */
+            author_id: number | null;
+            /** Client */
+            client: {
+                [key: string]: unknown;
+            };
+            /** Content Hash */
+            content_hash: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** Number */
+            number: number;
+            /** Parent Id */
+            parent_id: number | null;
+            /** Restored From */
+            restored_from: number | null;
+            /** Source */
+            source: string;
+            /** Tool */
+            tool: string;
+        };
         /** WorkingNow */
         WorkingNow: {
             /** Current Index */
@@ -2692,6 +3523,574 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    list_annotations_api_v1_annotations_get: {
+        parameters: {
+            query?: {
+                label_id?: number | null;
+                limit?: number;
+                offset?: number;
+                project_id?: number | null;
+                series_id?: number | null;
+                status?: components["schemas"]["AnnotationStatus"] | null;
+                task_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AnnotationRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_annotation_api_v1_annotations_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnnotationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnotationRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_annotation_api_v1_annotations__annotation_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                annotation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnotationRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_draft_api_v1_annotations__annotation_id__draft_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                annotation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    put_draft_api_v1_annotations__annotation_id__draft_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                annotation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftSave"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    discard_draft_api_v1_annotations__annotation_id__draft_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                annotation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    put_labelmap_draft_api_v1_annotations__annotation_id__draft_labelmap_put: {
+        parameters: {
+            query: {
+                active_seconds?: number;
+                base_version: number;
+                tool?: string;
+            };
+            header?: never;
+            path: {
+                annotation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/vnd.labelstack.labelmap-patch": string;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    promote_draft_api_v1_annotations__annotation_id__draft_promote_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                annotation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    save_labelmap_patch_api_v1_annotations__annotation_id__labelmap_post: {
+        parameters: {
+            query: {
+                active_seconds?: number;
+                base_version: number;
+                tool?: string;
+            };
+            header?: never;
+            path: {
+                annotation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/vnd.labelstack.labelmap-patch": string;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionSummary"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_reviews_api_v1_annotations__annotation_id__reviews_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                annotation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewRead"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    submit_annotation_api_v1_annotations__annotation_id__submit_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                annotation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BaseVersion"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnotationRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_versions_api_v1_annotations__annotation_id__versions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                annotation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionSummary"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    save_version_api_v1_annotations__annotation_id__versions_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                annotation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionSave"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_version_api_v1_annotations__annotation_id__versions__number__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                annotation_id: number;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_labelmap_api_v1_annotations__annotation_id__versions__number__labelmap_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                annotation_id: number;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    restore_version_api_v1_annotations__annotation_id__versions__number__restore_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                annotation_id: number;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BaseVersion"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    import_annotations_api_v1_annotations_import_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_import_annotations_api_v1_annotations_import_post"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnotationRead"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     query_audit_api_v1_audit_get: {
         parameters: {
             query?: {
@@ -2780,6 +4179,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    create_export_api_v1_exports_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
             };
         };
     };
@@ -3356,6 +4788,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProjectRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_review_api_v1_reviews_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewRead"];
                 };
             };
             /** @description Validation Error */
