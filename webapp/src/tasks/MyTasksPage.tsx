@@ -14,6 +14,8 @@ import { nameById, useProjects } from "@/lib/lookups";
 
 import { DueDate, PriorityText, ProgressBar, StatusBadge } from "./TaskBits";
 import { TaskFilters } from "./TaskFilters";
+import { workspacePath } from "@/viewer/modes/workspacePath";
+
 import { kindLabel, type Task } from "./taskMeta";
 import { TASK_LIST_DEFAULTS, useMyTasks } from "./useTaskList";
 
@@ -31,7 +33,7 @@ export function MyTasksPage() {
     mutationFn: (task: Task) => unwrap(api.POST("/api/v1/tasks/{task_id}/start", { params: { path: { task_id: task.id } } })),
     onSuccess: (task) => {
       client.invalidateQueries({ queryKey: ["tasks"] });
-      navigate(`/tasks/${task.id}/work`);
+      navigate(workspacePath(task));
     },
   });
 
@@ -81,7 +83,7 @@ export function MyTasksPage() {
                         </Button>
                       )}
                       {task.status === "in_progress" && (
-                        <Link to={`/tasks/${task.id}/work`} className="rounded bg-teal-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-teal-800">
+                        <Link to={workspacePath(task)} className="rounded bg-teal-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-teal-800">
                           Continue
                         </Link>
                       )}
