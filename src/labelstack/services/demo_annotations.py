@@ -1,4 +1,4 @@
-"""Demo annotations: LV labelmaps (one accepted, one sent back for correction, one waiting for review), a classification.
+"""Demo annotations: LV labelmaps (accepted, sent back for correction, waiting for review), a classification.
 
 Runs after the demo project and its tasks exist; does nothing when the demo
 project already has annotations (idempotent) or has no images yet.
@@ -122,7 +122,8 @@ def load(db: Session, *, settings: Settings) -> str:
             actor=Actor.system("demo"),
             store=store,
         )
-    return f"demo annotations: {len(made)} LV labelmaps (accepted / sent back / to review), reviews, a classification"
+    outcomes = "accepted / sent back / to review"
+    return f"demo annotations: {len(made)} LV labelmaps ({outcomes}), reviews and a classification"
 
 
 def _annotator_items(db: Session, project_id: int) -> list[tuple[TaskItem, Task]]:
