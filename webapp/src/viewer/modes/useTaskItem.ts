@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef } from "react";
 import { useParams, useSearchParams } from "react-router";
 
 import { api, unwrap } from "@/api/client";
+import { ApiError } from "@/api/errors";
 import { useAuth } from "@/auth/AuthProvider";
 
 import { ActiveTime } from "../workspace/activeTime";
@@ -61,6 +62,7 @@ export function useTaskItem() {
     void queryClient.invalidateQueries({ queryKey: ["task", taskId] });
     void queryClient.invalidateQueries({ queryKey: ["task-item", taskId] });
   };
-  const started_ = task.data?.status === "in_progress";
-  return { taskId, task, item, goTo, refresh, activeTime, inProgress: started_, user };
+  /** The first pending item was asked for and there is none: every item is finished. */
+  const allFinished = task.isSuccess && requested === null && item.error instanceof ApiError && item.error.status === 404;
+  return { taskId, task, item, goTo, refresh, activeTime, allFinished };
 }

@@ -87,6 +87,7 @@ export function QcViews({ imageIds, phaseKey, segmentation, waiting, opacity, cu
       data-ready={ready ? "true" : "false"}
       data-phase={phaseKey}
       data-slice={state?.index ?? -1}
+      data-segmentation-slice={state?.segmentationIndex ?? -1}
       data-slices={state?.count ?? 0}
       data-painted={painted ?? ""}
       data-playing={state?.playing ? "true" : "false"}

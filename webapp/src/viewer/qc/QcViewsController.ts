@@ -26,6 +26,8 @@ const { MouseBindings } = tools.Enums;
 
 export interface QcViewState {
   index: number;
+  /** The segmentation-alone view's slice (always `index` once the views have synchronised). */
+  segmentationIndex: number;
   count: number;
   playing: boolean;
 }
@@ -139,7 +141,12 @@ export class QcViewsController {
   }
 
   state(): QcViewState {
-    return { index: this.overlayViewport.getCurrentImageIdIndex(), count: this.imageIds.length, playing: this.cineTimer !== null };
+    return {
+      index: this.overlayViewport.getCurrentImageIdIndex(),
+      segmentationIndex: this.segmentationViewport.getCurrentImageIdIndex(),
+      count: this.imageIds.length,
+      playing: this.cineTimer !== null,
+    };
   }
 
   private emit(): void {
@@ -178,11 +185,13 @@ export class QcViewsController {
 
   private async show3d(labelmap: LabelmapOverlay, segments: SegmentStyle[], generation: number): Promise<void> {
     const volumeId = `qc-labelmap-volume-${counter}-${generation}`;
-    volumeLoader.createAndCacheVolumeFromImagesSync(volumeId, labelmap.labelmapImageIds);
+    const volume = volumeLoader.createAndCacheVolumeFromImagesSync(volumeId, labelmap.labelmapImageIds);
     this.volumeId = volumeId;
     const viewport = this.viewport3d;
     await viewport.setVolumes([{ volumeId }]);
     if (generation !== this.generation) return;
+    // A volume made from cached images uploads its texture only for frames marked as updated.
+    (volume as unknown as { invalidate(): void }).invalidate();
     const actor = viewport.getDefaultActor()?.actor as unknown as VtkVolume | undefined;
     if (!actor) return;
     const property = actor.getProperty();
@@ -221,9 +230,10 @@ export class QcViewsController {
     const direction = normalise(add(scale(plane.normal, -0.8), add(scale(plane.row, 0.5), scale(plane.column, 0.45))));
     viewport.setCamera({ position: add(camera.focalPoint, scale(direction, distance)), viewUp: scale(plane.normal, -1) });
     viewport.resetCamera({ resetPan: true, resetZoom: true, resetToCenter: true });
+    viewport.setZoom(1.4);
   }
 
-  /** The 3D keeps the slices up to the current one: its cut face is what the slice views show. */
+  /** The 3D keeps the slices from the current one on: its cut face, towards the camera, is what the slice views show. */
   private clip3d(index: number): void {
     const actor = this.volumeId ? (this.viewport3d.getDefaultActor()?.actor as unknown as VtkVolume | undefined) : undefined;
     if (!actor) return;
@@ -235,8 +245,8 @@ export class QcViewsController {
     if (this.cut && here && first && second) {
       const step = sub(second.position, first.position);
       const along = normalise(step);
-      const origin = add(here.position, scale(step, 0.5));
-      mapper.addClippingPlane(vtkPlane.newInstance({ origin, normal: scale(along, -1) }));
+      const origin = add(here.position, scale(step, -0.5));
+      mapper.addClippingPlane(vtkPlane.newInstance({ origin, normal: along }));
     }
     this.viewport3d.render();
   }

@@ -3,7 +3,6 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 
 import { api, unwrap, type Schemas } from "@/api/client";
-import { ApiError } from "@/api/errors";
 
 import { segmentStyles } from "../modes/labelmapOverlay";
 import { ModeHeader, ModeMessage } from "../modes/ModeHeader";
@@ -31,7 +30,7 @@ type Label = Schemas["LabelRead"];
  * the task's decisions so far.
  */
 export function QcWorkspace() {
-  const { taskId, task, item, goTo, refresh, activeTime } = useTaskItem();
+  const { taskId, task, item, goTo, refresh, activeTime, allFinished } = useTaskItem();
   const [, setParams] = useSearchParams();
   const index = item.data?.index;
   const context = useQuery({
@@ -49,7 +48,7 @@ export function QcWorkspace() {
     queryFn: () => unwrap(api.GET("/api/v1/labels", { params: { query: { project_id: task.data!.project_id, include_retired: true } } })),
   });
 
-  if (item.error instanceof ApiError && item.error.status === 404 && index === undefined) {
+  if (allFinished) {
     return <ModeMessage>Every case of this task is decided.</ModeMessage>;
   }
   const failed = task.error ?? item.error ?? context.error ?? labels.error;

@@ -69,7 +69,7 @@ export function DecisionPanel({
               onChange={(e) => onPins(pins.map((p, i) => (i === n ? { ...p, text: e.target.value } : p)))}
               className="min-w-0 flex-1 rounded bg-slate-800 px-1"
             />
-            <button type="button" aria-label={`Remove pinned comment ${n + 1}`} onClick={() => onPins(pins.filter((_, i) => i !== n))} className="px-1 hover:text-red-300">
+            <button type="button" aria-label={`Remove pin ${n + 1}`} onClick={() => onPins(pins.filter((_, i) => i !== n))} className="px-1 hover:text-red-300">
               ×
             </button>
           </li>

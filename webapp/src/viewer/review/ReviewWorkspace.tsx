@@ -3,7 +3,6 @@ import { useEffect, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 
 import { api, unwrap, type Schemas } from "@/api/client";
-import { ApiError } from "@/api/errors";
 
 import { LabelmapOverlay, segmentStyles } from "../modes/labelmapOverlay";
 import { ModeHeader, ModeMessage } from "../modes/ModeHeader";
@@ -31,7 +30,7 @@ type Label = Schemas["LabelRead"];
  * item still to review.
  */
 export function ReviewWorkspace() {
-  const { taskId, task, item, goTo, refresh, activeTime } = useTaskItem();
+  const { taskId, task, item, goTo, refresh, activeTime, allFinished } = useTaskItem();
   const [, setParams] = useSearchParams();
   const index = item.data?.index;
   const screen = useQuery({
@@ -45,7 +44,7 @@ export function ReviewWorkspace() {
     queryFn: () => unwrap(api.GET("/api/v1/labels", { params: { query: { project_id: task.data!.project_id, include_retired: true } } })),
   });
 
-  if (item.error instanceof ApiError && item.error.status === 404 && index === undefined) {
+  if (allFinished) {
     return <ModeMessage>Every item of this task is reviewed.</ModeMessage>;
   }
   const failed = task.error ?? item.error ?? screen.error ?? labels.error;
