@@ -2,6 +2,7 @@ import type { Schemas } from "@/api/client";
 import { formatDateTime } from "@/lib/format";
 
 import { DECISIONS, type QcDecision } from "./qcDecisions";
+import { PanelStatus } from "../modes/PanelStatus";
 
 type Decision = Schemas["QcDecisionRead"];
 type TimePoint = Schemas["QcTimePoint"];
@@ -87,12 +88,7 @@ export function QcDecisionPanel({
         </tbody>
       </table>
       <p className="mt-1 text-slate-400">Keys: 1–4 decide · T next time point · N next case · C play · ↑↓ slice</p>
-      {disabled && <p className="mt-1 text-slate-400">{disabled}</p>}
-      {error && (
-        <p role="alert" className="mt-1 text-red-300">
-          {error}
-        </p>
-      )}
+      <PanelStatus disabled={disabled} error={error} />
     </section>
   );
 }

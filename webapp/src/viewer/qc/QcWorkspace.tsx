@@ -7,6 +7,7 @@ import { api, unwrap, type Schemas } from "@/api/client";
 import { segmentStyles } from "../modes/labelmapOverlay";
 import { ModeHeader, ModeMessage } from "../modes/ModeHeader";
 import { cyclePhase, phaseImageIds } from "../modes/timePoints";
+import { useProjectLabels } from "../modes/useProjectLabels";
 import { useTaskItem } from "../modes/useTaskItem";
 import { HelpOverlay } from "../panels/HelpOverlay";
 import { isTypingTarget, matchShortcut } from "../tools/shortcuts";
@@ -42,11 +43,7 @@ export function QcWorkspace() {
     queryKey: ["qc-tally", taskId],
     queryFn: () => unwrap(api.GET("/api/v1/tasks/{task_id}/qc", { params: { path: { task_id: taskId } } })),
   });
-  const labels = useQuery({
-    enabled: task.isSuccess,
-    queryKey: ["labels", task.data?.project_id],
-    queryFn: () => unwrap(api.GET("/api/v1/labels", { params: { query: { project_id: task.data!.project_id, include_retired: true } } })),
-  });
+  const labels = useProjectLabels(task.data?.project_id);
 
   if (allFinished) {
     return <ModeMessage>Every case of this task is decided.</ModeMessage>;

@@ -1,4 +1,5 @@
 import type { Pin } from "./reviewShapes";
+import { PanelStatus } from "../modes/PanelStatus";
 
 export type ReviewOutcome = "accept" | "request_correction" | "comment";
 
@@ -86,12 +87,7 @@ export function DecisionPanel({
           Comment only
         </button>
       </div>
-      {disabled && <p className="mt-1 text-slate-400">{disabled}</p>}
-      {error && (
-        <p role="alert" className="mt-1 text-red-300">
-          {error}
-        </p>
-      )}
+      <PanelStatus disabled={disabled} error={error} />
     </section>
   );
 }

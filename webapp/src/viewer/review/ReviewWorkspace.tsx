@@ -7,6 +7,7 @@ import { api, unwrap, type Schemas } from "@/api/client";
 import { LabelmapOverlay, segmentStyles } from "../modes/labelmapOverlay";
 import { ModeHeader, ModeMessage } from "../modes/ModeHeader";
 import { phaseImageIds, phaseImageIndices } from "../modes/timePoints";
+import { useProjectLabels } from "../modes/useProjectLabels";
 import { useTaskItem } from "../modes/useTaskItem";
 import type { ShortcutAction } from "../tools/shortcuts";
 import { ImageOverlay } from "../viewport/ImageOverlay";
@@ -38,11 +39,7 @@ export function ReviewWorkspace() {
     queryKey: ["review-screen", taskId, index],
     queryFn: () => unwrap(api.GET("/api/v1/reviews/tasks/{task_id}/items/{index}", { params: { path: { task_id: taskId, index: index! } } })),
   });
-  const labels = useQuery({
-    enabled: task.isSuccess,
-    queryKey: ["labels", task.data?.project_id],
-    queryFn: () => unwrap(api.GET("/api/v1/labels", { params: { query: { project_id: task.data!.project_id, include_retired: true } } })),
-  });
+  const labels = useProjectLabels(task.data?.project_id);
 
   if (allFinished) {
     return <ModeMessage>Every item of this task is reviewed.</ModeMessage>;
