@@ -194,3 +194,37 @@ def test_bad_qc_requests_change_nothing(
     db.expire_all()
     qc_rows = db.scalar(select(func.count()).select_from(Annotation).where(Annotation.kind == "qc"))
     assert qc_rows == 0
+
+
+def test_a_qc_item_on_one_labelmap_version_judges_that_version_alone(
+    client: TestClient, users: UserFactory, settings: Settings, tmp_path: Path, db: Session
+) -> None:
+    scene = _scene(client, users, settings, tmp_path)
+    es = client.get(f"{API}/annotations/{scene.labelmaps['2']}", headers=scene.admin.headers).json()
+    project_id = es["project_id"]
+    created = client.post(
+        f"{API}/tasks",
+        json={
+            "project_id": project_id,
+            "name": "QC of the ES labelmap",
+            "kind": "qc",
+            "assignee_id": scene.qc_user.user.id,
+            "items": [{"annotation_version_id": es["head_version_id"], "series_id": scene.series_id}],
+        },
+        headers=scene.admin.headers,
+    )
+    assert created.status_code == 201, created.text
+    task_id = created.json()["id"]
+    screen = client.get(f"{API}/tasks/{task_id}/items/0/qc", headers=scene.qc_user.headers).json()
+    assert [(s["annotation_id"], s["phase"], s["version"]) for s in screen["segmentations"]] == [
+        (scene.labelmaps["2"], "2", 1)
+    ]
+    assert client.post(f"{API}/tasks/{task_id}/start", headers=scene.qc_user.headers).status_code == 200
+    decided = client.put(
+        f"{API}/tasks/{task_id}/items/0/qc",
+        json={"phase": "2", "decision": "unclassified", "comment": "blurred"},
+        headers=scene.qc_user.headers,
+    )
+    assert decided.status_code == 200, decided.text
+    annotation = db.get(Annotation, decided.json()["annotation_id"])
+    assert annotation is not None and annotation.label_id == scene.label_id
