@@ -31,7 +31,7 @@ import {
 } from "./annotationsApi";
 import { clearDraft, hasDraft, markDraft } from "./draftMarks";
 import { encodeJsonPatch, encodePatch, type LabelmapPatch } from "./labelmapPatch";
-import { fetchLabelmapVersion, fillLabelmapImages, labelmapPixels } from "./labelmapLoader";
+import { clearLabelmapImages, fetchLabelmapVersion, fillLabelmapImages, labelmapPixels } from "./labelmapLoader";
 import { contentKey, shapeContent, shapeFromContent, shapeKind, type DrawnShape, type ShapeContent } from "./shapeContent";
 import { renumber, SliceBaseline, takeSlices, type Plane } from "./sliceDiff";
 
@@ -196,8 +196,7 @@ export class ItemAnnotations {
     const { tools } = this.ctx;
     tools.clearShapes();
     this.shapes.clear();
-    const ids = this.labelmapImageIds();
-    fillLabelmapImages(tools.segmentationId, ids, { shape: [ids.length, 1, 1], dtype: "uint8", slices: new Map() });
+    clearLabelmapImages(tools.segmentationId, this.labelmapImageIds());
     this.baseline.clear();
     this.resend.clear();
     this.labelmap = { annotation: null, base: 0, hasDraft: false };
