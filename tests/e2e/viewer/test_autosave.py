@@ -28,9 +28,12 @@ pytestmark = pytest.mark.browser
 RED_PIXELS = """
 (element) => {
   const canvas = element.querySelector('canvas');
-  const data = canvas.getContext('2d', { willReadFrequently: true }).getImageData(0, 0, canvas.width, canvas.height).data;
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
   let red = 0;
-  for (let i = 0; i < data.length; i += 4) if (data[i] > data[i + 1] + 60 && data[i] > data[i + 2] + 20) red++;
+  for (let i = 0; i < data.length; i += 4) {
+    if (data[i] > data[i + 1] + 60 && data[i] > data[i + 2] + 20) red++;
+  }
   return red;
 }
 """
@@ -43,7 +46,9 @@ def _task(server: str, imported: ImportedSeries) -> tuple[int, dict[str, int]]:
         project = client.post(
             "/api/v1/projects", json={"name": "Autosave e2e", "members": [{"user_id": me["id"]}]}
         ).json()
-        added = client.post(f"/api/v1/projects/{project['id']}/images", json={"series_ids": [imported.ct_volume]})
+        added = client.post(
+            f"/api/v1/projects/{project['id']}/images", json={"series_ids": [imported.ct_volume]}
+        )
         assert added.status_code == 200, added.text
         labels = {}
         for label in (
@@ -153,7 +158,16 @@ def test_strokes_shapes_and_answers_are_stored_and_come_back(
     page.keyboard.press("r")
     _drag(page, [(cx - 100, cy - 100), (cx - 40, cy - 50)])
     page.keyboard.press("p")
-    _drag(page, [(cx + 60, cy + 140), (cx + 140, cy + 140), (cx + 140, cy + 220), (cx + 60, cy + 220), (cx + 61, cy + 141)])
+    _drag(
+        page,
+        [
+            (cx + 60, cy + 140),
+            (cx + 140, cy + 140),
+            (cx + 140, cy + 220),
+            (cx + 60, cy + 220),
+            (cx + 61, cy + 141),
+        ],
+    )
     page.get_by_label("Finding").select_option("abnormal")
     page.get_by_label("Tentative").check()
     # Autosave: drafts within a few seconds, without asking.
@@ -167,13 +181,16 @@ def test_strokes_shapes_and_answers_are_stored_and_come_back(
         assert set(stored) == {"labelmap", "contour", "box", "classification"}, stored
 
         # Alt+S: every draft becomes a version.
-        page.get_by_role("heading", name="On this item").click()  # out of the select: keys are shortcuts again
+        # (out of the select first: keys are shortcuts again)
+        page.get_by_role("heading", name="On this item").click()
         page.keyboard.press("Alt+s")
         _wait_saved(page)
         stored = _until(
-            lambda: (found := _annotations(client, task_id))
-            and all(a["version_count"] >= 1 for rows in found.values() for a in rows)
-            and found
+            lambda: (
+                (found := _annotations(client, task_id))
+                and all(a["version_count"] >= 1 for rows in found.values() for a in rows)
+                and found
+            )
         )
         labelmap = stored["labelmap"][0]
         volume = _labelmap(client, labelmap["id"], labelmap["version_count"])
@@ -215,12 +232,16 @@ def test_strokes_shapes_and_answers_are_stored_and_come_back(
     for before in shapes_before:
         after = next(s for s in shapes_after if s["tool"] == before["tool"])
         assert after["slice"] == 2
-        assert np.allclose(np.array(after["points"]).mean(axis=0), np.array(before["points"]).mean(axis=0), atol=0.6)
+        assert np.allclose(
+            np.array(after["points"]).mean(axis=0), np.array(before["points"]).mean(axis=0), atol=0.6
+        )
     expect(page.get_by_label("Finding")).to_have_value("abnormal")
     expect(page.get_by_label("Tentative")).to_be_checked()
     _go_to_slice(page, 2)
     # (the overlay is drawn a frame or two after the slice changes)
-    red_after = _until(lambda: (n := page.get_by_test_id("viewport").evaluate(RED_PIXELS)) > 0.8 * red_before and n)
+    red_after = _until(
+        lambda: (n := page.get_by_test_id("viewport").evaluate(RED_PIXELS)) > 0.8 * red_before and n
+    )
     browser.screenshot(page, "reloaded")
     assert red_after, red_before
 
@@ -243,7 +264,9 @@ def test_a_stroke_just_before_the_tab_closes_is_on_the_server(
     client = admin_client(server)
     try:
         labelmap = _annotations(client, task_id)["labelmap"][0]
-        draft = _until(lambda: (r := client.get(f"/api/v1/annotations/{labelmap['id']}/draft")).status_code == 200 and r)
+        draft = _until(
+            lambda: (r := client.get(f"/api/v1/annotations/{labelmap['id']}/draft")).status_code == 200 and r
+        )
         assert draft, "the stroke made just before closing did not reach the server"
         assert draft.json()["base_number"] == labelmap["version_count"]
         promoted = client.post(f"/api/v1/annotations/{labelmap['id']}/draft/promote")

@@ -29,6 +29,7 @@ import {
   type AnnotationRead,
   type Outcome,
 } from "./annotationsApi";
+import { classificationContent, classificationFromContent } from "./classificationContent";
 import { clearDraft, hasDraft, markDraft } from "./draftMarks";
 import { encodeJsonPatch, encodePatch, type LabelmapPatch } from "./labelmapPatch";
 import { clearLabelmapImages, fetchLabelmapVersion, fillLabelmapImages, labelmapPixels } from "./labelmapLoader";
@@ -135,13 +136,7 @@ export class ItemAnnotations {
         this.labelmap = tracked;
         await this.loadLabelmap(annotation.id, head);
       } else if (annotation.kind === "classification" && this.classification.annotation === null) {
-        const content = (await getVersion(annotation.id, head)).content as Schemas["ClassificationContent"];
-        classification = {
-          values: Object.fromEntries(content.values.map((v) => [v.label_id, v.value ?? ""])),
-          tentative: Boolean(content.tentative),
-          badQuality: Boolean(content.bad_quality),
-          comment: content.comment ?? "",
-        };
+        classification = classificationFromContent((await getVersion(annotation.id, head)).content);
         this.classification = { ...tracked, savedKey: contentKey(classificationContent(classification)) };
       } else if (annotation.kind === "contour" || annotation.kind === "box") {
         const content = (await getVersion(annotation.id, head)).content as unknown as ShapeContent;
@@ -416,13 +411,4 @@ export class ItemAnnotations {
 
 function failed(outcome: { ok: false; status: number; message: string }): SaveOutcome {
   return { ok: false, conflict: outcome.status === 409, message: outcome.message };
-}
-
-/** The API content of the panel's answers; null while no label is answered (the API needs one). */
-export function classificationContent(value: Classification): Schemas["ClassificationContent"] | null {
-  const values = Object.entries(value.values)
-    .map(([labelId, v]) => ({ label_id: Number(labelId), value: v === "" ? null : v }))
-    .sort((a, b) => a.label_id - b.label_id);
-  if (!values.length) return null;
-  return { kind: "classification", values, tentative: value.tentative, bad_quality: value.badQuality, comment: value.comment };
 }
