@@ -66,6 +66,12 @@ export function fillLabelmapImages(segmentationId: string, labelmapImageIds: str
   tools.segmentation.triggerSegmentationEvents.triggerSegmentationDataModified(segmentationId);
 }
 
+/** Makes every labelmap image background again (before showing another version). */
+export function clearLabelmapImages(segmentationId: string, labelmapImageIds: string[]): void {
+  for (const imageId of labelmapImageIds) labelmapPixels(imageId)?.fill(0);
+  tools.segmentation.triggerSegmentationEvents.triggerSegmentationDataModified(segmentationId);
+}
+
 /** `fetchLabelmapVersion` then `fillLabelmapImages`; returns what was loaded. */
 export async function loadLabelmapVersion(options: {
   annotationId: number;

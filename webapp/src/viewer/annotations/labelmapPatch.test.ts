@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { decodePatch, encodePatch, rleDecode, rleEncode } from "./labelmapPatch";
+import { decodePatch, encodeJsonPatch, encodePatch, rleDecode, rleEncode } from "./labelmapPatch";
 
 // Made by the server's own LabelmapPatch (Python): slice 1 of a 2x3x4 labelmap,
 // [[0,0,0,0],[0,2,2,0],[1,0,0,0]], in the zstd and run-length codecs; and a uint16 slice.
@@ -23,6 +23,14 @@ function hex(data: Uint8Array): string {
 describe("labelmap patch", () => {
   it("encodes exactly as the server does for run-length slices", () => {
     expect(hex(encodePatch([2, 3, 4], "uint8", new Map([[1, Uint8Array.from(PLANE)]])))).toBe(SERVER_RLE);
+  });
+
+  it("writes the JSON form as the server does", () => {
+    expect(encodeJsonPatch([2, 3, 4], "uint8", new Map([[1, Uint8Array.from(PLANE)]]))).toEqual({
+      shape: [2, 3, 4],
+      dtype: "uint8",
+      slices: { "1": { codec: "rle", data: "AAAAAAUAAAACAAAAAgAAAAAAAAABAAAAAQAAAAEAAAAAAAAAAwAAAA==" } },
+    });
   });
 
   it("decodes the server's zstd and run-length patches", () => {

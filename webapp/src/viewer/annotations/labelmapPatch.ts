@@ -100,6 +100,25 @@ export function encodePatch(
   return out;
 }
 
+/** The JSON form of the same patch (base64 run-length slices), used where a JSON body carries it. */
+export function encodeJsonPatch(
+  shape: [number, number, number],
+  dtype: LabelmapDtype,
+  slices: Map<number, ArrayLike<number>>,
+): { shape: [number, number, number]; dtype: LabelmapDtype; slices: Record<string, { codec: "rle"; data: string }> } {
+  const out: Record<string, { codec: "rle"; data: string }> = {};
+  for (const [index, plane] of [...slices].sort((a, b) => a[0] - b[0])) {
+    out[String(index)] = { codec: "rle", data: base64(rleEncode(plane)) };
+  }
+  return { shape, dtype, slices: out };
+}
+
+function base64(bytes: Uint8Array): string {
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+}
+
 /** Reads a binary patch (any codec the server may send); throws on a malformed body. */
 export function decodePatch(body: Uint8Array): LabelmapPatch {
   const magic = new TextDecoder().decode(body.subarray(0, MAGIC.length));

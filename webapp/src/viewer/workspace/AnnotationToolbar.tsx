@@ -56,10 +56,6 @@ export function AnnotationToolbar(props: {
         Redo
       </button>
       <span className="flex-1" />
-      {/* Until the annotations API is connected, a save stores active time only: say so. */}
-      <span className="text-xs text-amber-300" title="Drawings and answers are kept in this tab; the annotation store is not connected in this version.">
-        Drawings not stored on the server
-      </span>
       <span role="status" data-testid="save-state" data-state={props.saveState} className={`text-xs ${props.saveState === "error" || props.saveState === "conflict" ? "text-red-300" : "text-slate-300"}`}>
         {STATE_TEXT[props.saveState]}
       </span>
@@ -68,12 +64,7 @@ export function AnnotationToolbar(props: {
           Retry
         </button>
       )}
-      {props.saveState === "conflict" && (
-        <button type="button" className={button} onClick={() => window.location.reload()}>
-          Reload latest
-        </button>
-      )}
-      <button type="button" className={button} onClick={props.onSave}>
+      <button type="button" className={button} onClick={props.onSave} title="Alt+S: save a version">
         Save
       </button>
     </div>
