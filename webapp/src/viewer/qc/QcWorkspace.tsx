@@ -46,7 +46,7 @@ export function QcWorkspace() {
   const labels = useProjectLabels(task.data?.project_id);
 
   if (allFinished) {
-    return <ModeMessage>Every case of this task is decided.</ModeMessage>;
+    return <ModeMessage>{task.data?.items_total ? "Every case of this task is decided." : "This task has no cases."}</ModeMessage>;
   }
   const failed = task.error ?? item.error ?? context.error ?? labels.error;
   if (failed) return <ModeMessage alert>{failed instanceof Error ? failed.message : String(failed)}</ModeMessage>;
@@ -267,7 +267,7 @@ function QcItem({
               {t.name || "Image"}
             </button>
           ))}
-          <span className="text-slate-500">[T]</span>
+          {phases.length > 1 && <span className="text-slate-500">[T]</span>}
           <span className="mx-1 h-5 w-px bg-slate-700" />
           <label className="flex items-center gap-1">
             Overlay

@@ -42,7 +42,7 @@ export function ReviewWorkspace() {
   const labels = useProjectLabels(task.data?.project_id);
 
   if (allFinished) {
-    return <ModeMessage>Every item of this task is reviewed.</ModeMessage>;
+    return <ModeMessage>{task.data?.items_total ? "Every item of this task is reviewed." : "This task has no items."}</ModeMessage>;
   }
   const failed = task.error ?? item.error ?? screen.error ?? labels.error;
   if (failed) return <ModeMessage alert>{String(failed instanceof Error ? failed.message : failed)}</ModeMessage>;
