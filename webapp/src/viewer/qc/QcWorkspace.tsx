@@ -147,8 +147,15 @@ function QcItem({
   const decisions = context.decisions;
   const disabled = task.status !== "in_progress" ? `The task is ${task.status.replace("_", " ")}.` : null;
 
-  const decide = async (decision: QcDecision, comment = comments[phase] ?? "") => {
+  // Decisions go out one after the other: a comment saved on leaving its field and the decision
+  // clicked right after would otherwise both build on the same version, and one would be refused.
+  const sending = useRef<Promise<void>>(Promise.resolve());
+  const decide = (decision: QcDecision, comment = comments[phase] ?? "") => {
     if (disabled) return;
+    const run = () => send(decision, comment);
+    sending.current = sending.current.then(run, run);
+  };
+  const send = async (decision: QcDecision, comment: string) => {
     setBusy(true);
     setError(null);
     try {
@@ -176,7 +183,7 @@ function QcItem({
   const saveComment = () => {
     const current = decisions.find((d) => d.phase === phase);
     const text = comments[phase] ?? "";
-    if (current && current.comment !== text) void decide(current.decision, text);
+    if (current && current.comment !== text) decide(current.decision, text);
   };
 
   const goNext = async () => {
@@ -211,7 +218,7 @@ function QcItem({
     if (!action) return;
     event.preventDefault();
     const decision = decisionOf(action);
-    if (decision) return void decide(decision);
+    if (decision) return decide(decision);
     const c = controller.current;
     switch (action) {
       case "qcNextCase":
@@ -343,7 +350,7 @@ function QcItem({
           comment={comments[phase] ?? ""}
           onComment={(text) => setComments((all) => ({ ...all, [phase]: text }))}
           onCommentDone={saveComment}
-          onDecide={(d) => void decide(d)}
+          onDecide={(d) => decide(d)}
           onPhase={setPhase}
           busy={busy}
           disabled={disabled}
