@@ -15,6 +15,7 @@ export function QcDecisionPanel({
   timePoints,
   phase,
   decisions,
+  pending,
   comment,
   onComment,
   onCommentDone,
@@ -27,6 +28,8 @@ export function QcDecisionPanel({
   timePoints: TimePoint[];
   phase: string;
   decisions: Decision[];
+  /** Decisions sent but not yet confirmed, by phase. */
+  pending: Record<string, QcDecision>;
   comment: string;
   onComment: (text: string) => void;
   onCommentDone: () => void;
@@ -36,7 +39,8 @@ export function QcDecisionPanel({
   disabled: string | null;
   error: string | null;
 }) {
-  const current = decisions.find((d) => d.phase === phase);
+  const chosen = (p: string) => pending[p] ?? decisions.find((d) => d.phase === p)?.decision;
+  const current = chosen(phase);
   const name = (p: string) => timePoints.find((t) => t.phase === p)?.name || "image";
   return (
     <section aria-label="QC decision" className="border-b border-slate-700 p-2 text-xs">
@@ -47,10 +51,10 @@ export function QcDecisionPanel({
             key={d.value}
             type="button"
             disabled={busy || disabled !== null}
-            aria-pressed={current?.decision === d.value}
+            aria-pressed={current === d.value}
             onClick={() => onDecide(d.value)}
             className="rounded border border-slate-600 px-2 py-1 text-left font-medium hover:bg-slate-700 disabled:opacity-50 aria-pressed:text-slate-950"
-            style={current?.decision === d.value ? { background: d.color } : undefined}
+            style={current === d.value ? { background: d.color } : undefined}
           >
             <kbd className="mr-1 rounded bg-slate-800 px-1 font-mono text-slate-300">{d.key}</kbd>
             {d.label}
@@ -72,16 +76,23 @@ export function QcDecisionPanel({
         <tbody>
           {timePoints.map((t) => {
             const decided = decisions.find((d) => d.phase === t.phase);
-            const style = DECISIONS.find((d) => d.value === decided?.decision);
+            const style = DECISIONS.find((d) => d.value === chosen(t.phase));
+            const saving = pending[t.phase] !== undefined;
             return (
-              <tr key={t.phase} data-testid={`qc-decision-${t.name || "image"}`} data-decision={decided?.decision ?? ""} className={t.phase === phase ? "bg-slate-800" : ""}>
+              <tr
+                key={t.phase}
+                data-testid={`qc-decision-${t.name || "image"}`}
+                data-decision={decided?.decision ?? ""}
+                data-saving={saving ? "true" : "false"}
+                className={t.phase === phase ? "bg-slate-800" : ""}
+              >
                 <td className="py-0.5">
                   <button type="button" className="underline-offset-2 hover:underline" onClick={() => onPhase(t.phase)}>
                     {t.name || "Image"}
                   </button>
                 </td>
                 <td style={{ color: style?.color }}>{style?.label ?? "—"}</td>
-                <td className="text-slate-400">{decided ? formatDateTime(decided.decided_at) : ""}</td>
+                <td className="text-slate-400">{saving ? "saving…" : decided ? formatDateTime(decided.decided_at) : ""}</td>
               </tr>
             );
           })}

@@ -149,13 +149,16 @@ function QcItem({
 
   // Decisions go out one after the other: a comment saved on leaving its field and the decision
   // clicked right after would otherwise both build on the same version, and one would be refused.
+  // The key press shows at once; the stored decision replaces it when the server has it.
   const sending = useRef<Promise<void>>(Promise.resolve());
+  const [pending, setPending] = useState<Record<string, QcDecision>>({});
   const decide = (decision: QcDecision, comment = comments[phase] ?? "") => {
     if (disabled) return;
-    const run = () => send(decision, comment);
+    setPending((all) => ({ ...all, [phase]: decision }));
+    const run = () => send(phase, decision, comment);
     sending.current = sending.current.then(run, run);
   };
-  const send = async (decision: QcDecision, comment: string) => {
+  const send = async (phase: string, decision: QcDecision, comment: string) => {
     setBusy(true);
     setError(null);
     try {
@@ -176,6 +179,7 @@ function QcItem({
     } catch (reason) {
       setError(reason instanceof Error ? reason.message : String(reason));
     } finally {
+      setPending(({ [phase]: _sent, ...rest }) => rest);
       setBusy(false);
     }
   };
@@ -187,7 +191,9 @@ function QcItem({
   };
 
   const goNext = async () => {
-    const step = nextCase(at, decisions.length);
+    await sending.current;
+    const decided = new Set([...decisions.map((d) => d.phase), ...Object.keys(pending)]);
+    const step = nextCase(at, decided.size);
     try {
       if (step.finish) {
         await unwrap(api.POST("/api/v1/tasks/{task_id}/items/{index}/done", { params: { path: { task_id: task.id, index: at.index } } }));
@@ -347,6 +353,7 @@ function QcItem({
           timePoints={context.time_points}
           phase={phase}
           decisions={decisions}
+          pending={pending}
           comment={comments[phase] ?? ""}
           onComment={(text) => setComments((all) => ({ ...all, [phase]: text }))}
           onCommentDone={saveComment}
