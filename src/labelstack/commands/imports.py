@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 import typer
@@ -20,6 +24,8 @@ from labelstack.services.audit import Actor
 
 console = Console()
 MAX_LISTED_REJECTIONS = 50
+#: Below this many files, starting worker processes costs more than it saves.
+PARALLEL_FROM_FILES = 200
 
 
 def files_under(paths: list[Path]) -> Iterator[tuple[Path, str]]:
@@ -58,7 +64,8 @@ def import_command(
         phases=[p.strip() for p in phases.split(",") if p.strip()],
     )
     outcomes: list[IngestOutcome] = []
-    with sessions() as db, _progress() as progress:
+    workers = os.cpu_count() or 1
+    with _parse_pool(workers, len(files)) as pool, sessions() as db, _progress() as progress:
         task = progress.add_task("importing", total=len(files))
         importer = Importer(
             db,
@@ -67,6 +74,8 @@ def import_command(
             source="cli",
             actor=Actor.system("cli"),
             grouping=grouping,
+            parse_pool=pool,
+            parse_workers=workers,
         )
         for path, name in files:
             if not path.is_file():
@@ -79,6 +88,20 @@ def import_command(
     _summary(outcomes)
     if any(o.status == "rejected" for o in outcomes):
         raise typer.Exit(1)
+
+
+def _parse_pool(workers: int, files: int) -> AbstractContextManager[ProcessPoolExecutor | None]:
+    """Worker processes that parse DICOM files while this one stores and indexes (many files, many cores).
+
+    The workers come from a fork server that has the archive code loaded, so
+    they start quickly and share nothing with this process's database
+    connections or threads.
+    """
+    if workers < 2 or files < PARALLEL_FROM_FILES:
+        return nullcontext(None)
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["labelstack.archive.ingest"])
+    return ProcessPoolExecutor(workers, mp_context=context)
 
 
 def _progress() -> Progress:
