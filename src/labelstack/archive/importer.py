@@ -4,18 +4,11 @@ One pass over the sources, each sorted by its first bytes (not its name:
 DICOM files often have none). DICOM instances are committed in chunks, a
 NIfTI volume as one series, a zip member by member after the whole archive
 passed :mod:`labelstack.archive.zipsafe`.
-
-Given a process pool, parsing (the CPU-bound part) runs in the workers and is
-pipelined: while they read chunk N+1, this process stores and indexes chunk N.
-Storing, indexing and committing stay in this one process and in file order,
-so the outcomes and guarantees are the same with or without a pool.
 """
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,16 +17,7 @@ from typing import BinaryIO
 from sqlalchemy.orm import Session
 
 from labelstack.archive import nifti, zipsafe
-from labelstack.archive.dicom_files import ReadInstance
-from labelstack.archive.ingest import (
-    CHUNK_BYTES,
-    IngestBatch,
-    IngestOutcome,
-    commit_chunk,
-    ingest_chunk,
-    read_all,
-    read_one,
-)
+from labelstack.archive.ingest import CHUNK_BYTES, IngestBatch, IngestOutcome, commit_chunk, ingest_chunk
 from labelstack.archive.store import ImageStore
 from labelstack.config import Settings
 from labelstack.services.audit import Actor
@@ -67,8 +51,6 @@ class Importer:
         grouping: nifti.NiftiGrouping | None = None,
         on_outcome: Callable[[IngestOutcome], None] | None = None,
         commit_every: int = 100,
-        parse_pool: Executor | None = None,
-        parse_workers: int = 1,
     ) -> None:
         self.db = db
         self.store = store
@@ -82,10 +64,6 @@ class Importer:
         self._pending: list[tuple[str, bytes]] = []
         self._pending_bytes = 0
         self._batch = IngestBatch()
-        self.parse_pool = parse_pool
-        self.parse_workers = max(1, parse_workers)
-        #: Chunks handed to the pool, oldest first, whose results are not stored yet.
-        self._in_flight: deque[tuple[list[tuple[str, bytes]], Iterator[ReadInstance | str]]] = deque()
         self.limits = zipsafe.ZipLimits(
             max_member_bytes=settings.max_file_bytes,
             max_total_bytes=settings.max_upload_bytes,
@@ -135,7 +113,6 @@ class Importer:
 
     def _add_nifti(self, name: str, data: bytes) -> None:
         self._commit()
-        self._drain()
         try:
             outcome = nifti.ingest_nifti(
                 self.db,
@@ -154,9 +131,8 @@ class Importer:
 
     def _record_in_order(self, outcome: IngestOutcome) -> None:
         """Record an outcome decided without ingest, after those of the files before it."""
-        if self._pending or self._in_flight:
+        if self._pending:
             self._commit()
-            self._drain()
         self._record(outcome)
 
     def _record(self, outcome: IngestOutcome) -> None:
@@ -165,36 +141,13 @@ class Importer:
             self.on_outcome(outcome)
 
     def _commit(self) -> None:
-        """Ingest the DICOM files waiting in this chunk (one store barrier, one bulk insert) and commit.
-
-        With a pool, the chunk is only handed to the workers here; it is stored
-        once the next chunk is on its way (or on :meth:`_drain`).
-        """
+        """Ingest the DICOM files waiting in this chunk (one store barrier, one bulk insert) and commit."""
         pending, self._pending, self._pending_bytes = self._pending, [], 0
-        if not pending:
-            return
-        if self.parse_pool is None:
-            self._store(pending, iter(read_all([data for _name, data in pending])))
-            return
-        files = [data for _name, data in pending]
-        size = max(1, -(-len(files) // self.parse_workers))
-        self._in_flight.append((pending, self.parse_pool.map(read_one, files, chunksize=size)))
-        while len(self._in_flight) > 1:
-            self._store(*self._in_flight.popleft())
-
-    def _drain(self) -> None:
-        while self._in_flight:
-            self._store(*self._in_flight.popleft())
-
-    def _store(self, pending: list[tuple[str, bytes]], reads: Iterator[ReadInstance | str]) -> None:
-        chunk = ingest_chunk(
-            self.db, store=self.store, items=pending, source=self.source, batch=self._batch, reads=list(reads)
-        )
+        chunk = ingest_chunk(self.db, store=self.store, items=pending, source=self.source, batch=self._batch)
         commit_chunk(self.db, store=self.store, chunk=chunk, source=self.source, actor=self.actor)
         for outcome in chunk:
             self._record(outcome)
 
     def finish(self) -> list[IngestOutcome]:
         self._commit()
-        self._drain()
         return self.outcomes

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections import Counter
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 import typer
@@ -24,8 +20,6 @@ from labelstack.services.audit import Actor
 
 console = Console()
 MAX_LISTED_REJECTIONS = 50
-#: Below this many files, starting worker processes costs more than it saves.
-PARALLEL_FROM_FILES = 200
 
 
 def files_under(paths: list[Path]) -> Iterator[tuple[Path, str]]:
@@ -64,8 +58,7 @@ def import_command(
         phases=[p.strip() for p in phases.split(",") if p.strip()],
     )
     outcomes: list[IngestOutcome] = []
-    workers = os.cpu_count() or 1
-    with _parse_pool(workers, len(files)) as pool, sessions() as db, _progress() as progress:
+    with sessions() as db, _progress() as progress:
         task = progress.add_task("importing", total=len(files))
         importer = Importer(
             db,
@@ -74,8 +67,6 @@ def import_command(
             source="cli",
             actor=Actor.system("cli"),
             grouping=grouping,
-            parse_pool=pool,
-            parse_workers=workers,
         )
         for path, name in files:
             if not path.is_file():
@@ -88,20 +79,6 @@ def import_command(
     _summary(outcomes)
     if any(o.status == "rejected" for o in outcomes):
         raise typer.Exit(1)
-
-
-def _parse_pool(workers: int, files: int) -> AbstractContextManager[ProcessPoolExecutor | None]:
-    """Worker processes that parse DICOM files while this one stores and indexes (many files, many cores).
-
-    The workers come from a fork server that has the archive code loaded, so
-    they start quickly and share nothing with this process's database
-    connections or threads.
-    """
-    if workers < 2 or files < PARALLEL_FROM_FILES:
-        return nullcontext(None)
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["labelstack.archive.ingest"])
-    return ProcessPoolExecutor(workers, mp_context=context)
 
 
 def _progress() -> Progress:
