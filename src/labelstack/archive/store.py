@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import os
-import tempfile
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -22,6 +22,8 @@ from labelstack.services.errors import NotFound
 #: Files synced at once: the journal commits concurrent fsyncs together.
 _SYNC_THREADS = 16
 _sync_pool = ThreadPoolExecutor(_SYNC_THREADS, thread_name_prefix="image-store-sync")
+#: Temporary names: unique per process (pid) and per file (counter), cheap to make.
+_temporary_numbers = itertools.count()
 
 
 @dataclass
@@ -102,6 +104,7 @@ class LocalFileStore:
         """
         results = PutResults()
         pending: list[tuple[str, str, Path, str, int]] = []
+        made: set[Path] = set()  # folders created here: their parents must be synced too
         try:
             for sop_instance_uid, data in items:
                 key = self.key_for(sop_instance_uid)
@@ -109,7 +112,7 @@ class LocalFileStore:
                 if sop_instance_uid in results.keys or final.exists():
                     results.keys[sop_instance_uid] = key
                     continue
-                fd, tmp_name = self._temporary(final.parent)
+                fd, tmp_name = self._temporary(final, made)
                 pending.append((sop_instance_uid, key, final, tmp_name, fd))
                 results.keys[sop_instance_uid] = key
                 _write_all(fd, data)
@@ -121,7 +124,8 @@ class LocalFileStore:
                 with contextlib.suppress(FileExistsError):
                     os.link(tmp_name, final)
             if self.fsync and pending:
-                _sync_directories({final.parent for _sop, _key, final, _tmp, _fd in pending})
+                folders = {final.parent for _sop, _key, final, _tmp, _fd in pending}
+                _sync_directories(folders | {folder.parent for folder in made})
         finally:
             for _sop, _key, _final, tmp_name, fd in pending:
                 os.close(fd)
@@ -129,15 +133,27 @@ class LocalFileStore:
                     os.unlink(tmp_name)
         return results
 
-    def _temporary(self, folder: Path) -> tuple[int, str]:
+    def _temporary(self, final: Path, made: set[Path]) -> tuple[int, str]:
+        """A new, exclusively created file next to ``final`` (so the rename stays in one folder)."""
+        folder = final.parent
         if folder not in self._made:
-            folder.mkdir(parents=True, exist_ok=True)
-            self._made.add(folder)
+            self._make_folder(folder, made)
+        name = str(folder / f".incoming-{final.stem[:16]}-{os.getpid()}-{next(_temporary_numbers)}.tmp")
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
         try:
-            return tempfile.mkstemp(dir=folder, prefix=".incoming-", suffix=".tmp")
+            return os.open(name, flags, 0o600), name
         except FileNotFoundError:  # the folder was removed behind our back
-            folder.mkdir(parents=True, exist_ok=True)
-            return tempfile.mkstemp(dir=folder, prefix=".incoming-", suffix=".tmp")
+            self._make_folder(folder, made)
+            return os.open(name, flags, 0o600), name
+
+    def _make_folder(self, folder: Path, made: set[Path]) -> None:
+        for level in (folder.parent, folder):
+            try:
+                level.mkdir()
+                made.add(level)
+            except FileExistsError:
+                pass
+        self._made.add(folder)
 
     def get(self, key: str) -> bytes:
         try:
