@@ -60,6 +60,16 @@ def audit_frame_read(
     )
 
 
+def end_read(db: DbSession) -> None:
+    """End the request's read transaction before the slow part (file reads, response building).
+
+    A commit, not a rollback: a rollback expires every loaded object, and the
+    next use of the caller's user (the audit actor) would load it again with
+    its roles -- two more queries on the hottest path of the viewer.
+    """
+    db.commit()
+
+
 def one_instance(
     db: DbSession, caller: CurrentCaller, study_uid: str, series_uid: str, instance_uid: str
 ) -> InstanceRef:
@@ -67,7 +77,7 @@ def one_instance(
     ref = dicomweb.find_instance(
         db, user=caller.user, study_uid=study_uid, series_uid=series_uid, sop_instance_uid=instance_uid
     )
-    db.rollback()
+    end_read(db)
     return ref
 
 

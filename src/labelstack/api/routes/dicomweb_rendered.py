@@ -15,6 +15,7 @@ from labelstack.api.routes.dicomweb_common import (
     STUDY,
     Reader,
     audit_frame_read,
+    end_read,
     not_modified,
     one_instance,
 )
@@ -158,7 +159,7 @@ def series_thumbnail(
 ) -> Response:
     """WADO-RS: a small picture of the middle instance of a series."""
     refs = dicomweb.find_instances(db, user=caller.user, study_uid=study_uid, series_uid=series_uid)
-    db.rollback()
+    end_read(db)
     ref = refs[len(refs) // 2]
     frame = (ref.number_of_frames + 1) // 2
     return _rendered(
@@ -172,7 +173,7 @@ def study_thumbnail(
 ) -> Response:
     """WADO-RS: a small picture of a study (the middle instance of its first series)."""
     refs = dicomweb.find_instances(db, user=caller.user, study_uid=study_uid)
-    db.rollback()
+    end_read(db)
     first = [r for r in refs if r.series_instance_uid == refs[0].series_instance_uid]
     ref = first[len(first) // 2]
     return _rendered(

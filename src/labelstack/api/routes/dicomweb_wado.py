@@ -16,6 +16,7 @@ from labelstack.api.routes.dicomweb_common import (
     audit_frame_read,
     audit_read,
     base_url,
+    end_read,
     not_modified,
     one_instance,
 )
@@ -50,7 +51,7 @@ def retrieve_study(
 ) -> Response:
     """WADO-RS: every instance of a study as multipart/related; type="application/dicom"."""
     refs = dicomweb.find_instances(db, user=caller.user, study_uid=study_uid)
-    db.rollback()
+    end_read(db)
     return _retrieve(request, caller, reader, refs)
 
 
@@ -60,7 +61,7 @@ def retrieve_series(
 ) -> Response:
     """WADO-RS: every instance of a series."""
     refs = dicomweb.find_instances(db, user=caller.user, study_uid=study_uid, series_uid=series_uid)
-    db.rollback()
+    end_read(db)
     return _retrieve(request, caller, reader, refs)
 
 
@@ -94,7 +95,7 @@ def _metadata(
     if cached is not None:
         return cached
     body = reader.metadata(db, refs, base_url(request), etag)
-    db.rollback()
+    end_read(db)
     return Response(
         body, media_type="application/dicom+json", headers={"ETag": etag, "Cache-Control": REVALIDATE}
     )
