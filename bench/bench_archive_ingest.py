@@ -11,6 +11,7 @@ other work then slows one round of one path, not the comparison.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -25,6 +26,7 @@ SIZE = int(os.environ.get("BENCH_INGEST_SIZE", "256"))
 ROUNDS = int(os.environ.get("BENCH_INGEST_ROUNDS", "2"))
 STOW_BATCH = 100
 CLI = "labelstack import (CLI, incl. start-up)"
+CLI_WORK = "labelstack import (CLI, its own timing)"
 STOW = f"LabelStack STOW-RS ({STOW_BATCH}/request)"
 ORTHANC = "Orthanc REST POST /instances (1 client)"
 ORTHANC_4 = "Orthanc REST POST /instances (4 clients)"
@@ -34,7 +36,9 @@ def _files(label: str, seed: int) -> list[bytes]:
     return ct_series(COUNT, rows=SIZE, columns=SIZE, patient_id=f"BENCH-{label}", seed=seed)
 
 
-def _cli(server: Served, folder: Path, files: list[bytes]) -> Callable[[], None]:
+def _cli(
+    server: Served, folder: Path, files: list[bytes], seconds: dict[str, list[float]]
+) -> Callable[[], None]:
     folder.mkdir()
     for n, data in enumerate(files):
         (folder / f"IM{n:05d}").write_bytes(data)
@@ -43,6 +47,10 @@ def _cli(server: Served, folder: Path, files: list[bytes]) -> Callable[[], None]
         result = server.cli("import", str(folder))
         if result.returncode != 0:
             raise RuntimeError(f"labelstack import failed: {result.stdout[-2000:]} {result.stderr[-2000:]}")
+        found = re.search(r"file\(s\) read in ([0-9.]+) s", result.stdout)
+        if found is None:
+            raise RuntimeError(f"labelstack import printed no timing: {result.stdout[-2000:]}")
+        seconds[CLI_WORK].append(float(found.group(1)))
 
     return run
 
@@ -66,15 +74,16 @@ def _orthanc(pacs: Orthanc, files: list[bytes], clients: int = 1) -> Callable[[]
 
 def main() -> None:
     print(f"generating {3 * ROUNDS + 1} x {COUNT} CT instances ({SIZE}x{SIZE}) ...", flush=True)
-    seconds: dict[str, list[float]] = {CLI: [], STOW: [], ORTHANC: [], ORTHANC_4: []}
+    seconds: dict[str, list[float]] = {CLI: [], STOW: [], ORTHANC: [], ORTHANC_4: [], CLI_WORK: []}
     megabytes = 0.0
     with workspace() as ws, orthanc(ws) as pacs, labelstack_server(ws) as server:
         for round_number in range(ROUNDS):
             seed = 10 * round_number
             stow_files = _files(f"STOW-{round_number}", seed + 2)
+            cli_files = _files(f"CLI-{round_number}", seed + 1)
             megabytes = sum(len(f) for f in stow_files) / 1e6
             runs = {
-                CLI: _cli(server, ws / f"import-{round_number}", _files(f"CLI-{round_number}", seed + 1)),
+                CLI: _cli(server, ws / f"import-{round_number}", cli_files, seconds),
                 STOW: _stow(server, stow_files),
                 ORTHANC: _orthanc(pacs, _files(f"ORTHANC-{round_number}", seed + 3)),
             }
@@ -96,6 +105,7 @@ def main() -> None:
             f"  {name:44s} {time_s:7.2f} s  {rate:7.1f} inst/s  {megabytes / time_s:6.1f} MB/s"
             f"  x{rate / rate_orthanc:4.2f} vs Orthanc (1 client)   rounds: {rounds} inst/s"
         )
+    print("  CLI's own timing: from the database opened to the last file committed (no start-up)")
     print("  target: LabelStack >= 2x Orthanc's instances/s")
 
 
