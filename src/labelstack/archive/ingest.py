@@ -134,17 +134,14 @@ def ingest_chunk(
     items: Sequence[tuple[str, bytes]],
     source: str,
     batch: IngestBatch,
-    read: Callable[[Sequence[bytes]], list[ReadInstance | str]] | None = None,
 ) -> list[IngestOutcome]:
     """Validate, store and index a chunk of (name, bytes); the caller commits.
 
-    The outcomes come in the order of ``items``. ``read`` turns the files into
-    :class:`ReadInstance` or a rejection reason; by default :func:`read_all`
-    in this process (the CLI passes one that uses its worker processes).
+    Each file is read once (:func:`read_one`); the outcomes come in the order of ``items``.
     """
     outcomes: list[IngestOutcome] = []
     parsed: list[tuple[IngestOutcome, ReadInstance, bytes]] = []
-    reads = (read or read_all)([data for _name, data in items])
+    reads = read_all([data for _name, data in items])
     for (name, data), result in zip(items, reads, strict=True):
         if isinstance(result, str):
             outcomes.append(IngestOutcome.rejected(name, result))
