@@ -7,15 +7,17 @@ from pathlib import Path
 from typing import Any
 
 import pydicom
+import pydicom.data
 import pytest
-from pydicom.data import get_charset_files, get_testdata_files
 
 from labelstack.archive import dicom_files
 from labelstack.archive.dicom_files import BULK_TAGS, InvalidDicom, relative_bulkdata_uri
 from tests.generated import ct_series
 
+#: The files inside the pydicom wheel (the local folders, so nothing is downloaded).
+DATA = Path(pydicom.data.__file__).parent
 FILES = sorted(
-    {Path(p) for p in get_testdata_files("*") + get_charset_files("*") if Path(p).is_file()},
+    (p for folder in ("test_files", "charset_files") for p in (DATA / folder).glob("*") if p.is_file()),
     key=lambda p: p.name,
 )
 
