@@ -321,3 +321,38 @@ def test_two_tabs_on_one_item_end_in_a_conflict_banner_and_reload_brings_the_oth
     banner.get_by_role("button", name="Reload latest").click()
     second.locator('[data-testid=load-state][data-state="ready"]').wait_for(state="attached")
     assert sorted(_painted(second)) == ["3", "4"]
+
+
+def test_brush_in_a_sagittal_view_paints_the_labelmap_of_the_stack(
+    browser: BrowserSession, imported: ImportedSeries, server: str
+):
+    task_id, _ = _task(server, imported)
+    page = logged_in_page(browser)
+    _open(page, task_id)
+    page.get_by_role("button", name="MPR").click()
+    page.locator('[data-testid=annotate-mpr] [data-volume-ready="true"]').wait_for(timeout=60_000)
+    sagittal = page.get_by_test_id("viewport-sagittal").bounding_box()
+    assert sagittal is not None
+    sx, sy = sagittal["x"] + sagittal["width"] / 2, sagittal["y"] + sagittal["height"] / 2
+
+    # A vertical stroke in the sagittal view crosses axial slices: one labelmap, painted on each.
+    page.keyboard.press("b")
+    _drag(page, [(sx, sy - 40), (sx + 2, sy), (sx, sy + 40)])
+    page.wait_for_function(
+        "() => Object.keys(JSON.parse(document.querySelector('[data-testid=labelmap-summary]')"
+        ".dataset.summary)).length > 3"
+    )
+    painted = _painted(page)
+    _wait_saved(page)
+    browser.screenshot(page, "mpr-brush")
+
+    client = admin_client(server)
+    try:
+        labelmap = _until(lambda: _annotations(client, task_id).get("labelmap"))
+        assert labelmap, "the MPR stroke was not saved"
+        volume = _labelmap(client, labelmap[0]["id"], labelmap[0]["version_count"])
+    finally:
+        client.close()
+    nonempty = [int(k) for k in np.flatnonzero(volume.reshape(40, -1).any(axis=1))]
+    assert nonempty == sorted(int(k) for k in painted), (nonempty, painted)
+    assert len(nonempty) > 3

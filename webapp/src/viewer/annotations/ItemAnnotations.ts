@@ -95,6 +95,9 @@ export class ItemAnnotations {
     const first = ctx.series.timePoints[0];
     this.sliceImages = frames.flatMap((f, i) => (first === undefined || f.temporalPosition === first ? [i] : []));
     this.baseline = new SliceBaseline(this.sliceImages.length);
+    if (ctx.series.timePoints.length > 1 && ctx.segments.length) {
+      this.notices.push(`The labelmap is stored for time point ${first} only; paint on that time point.`);
+    }
   }
 
   private get localSegments(): SegmentRef[] {

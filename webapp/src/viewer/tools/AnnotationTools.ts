@@ -92,21 +92,7 @@ export class AnnotationTools {
     this.setOpacity(TOOL_DEFAULTS.overlayOpacity);
     tools.utilities.segmentation.setBrushSizeForToolGroup(this.controller.toolGroupId, this.brushSize);
 
-    // Every finished stroke or contour becomes one undo step delegating to Cornerstone's memo.
-    const recordStep = (label: string) => {
-      this.undo.push({
-        label,
-        undo: () => {
-          coreUtilities.HistoryMemo.DefaultHistoryMemo.undo();
-          this.refresh();
-        },
-        redo: () => {
-          coreUtilities.HistoryMemo.DefaultHistoryMemo.redo();
-          this.refresh();
-        },
-      });
-      this.onEdit();
-    };
+    const recordStep = (label: string) => this.recordStep(label);
     const onCompleted = () => recordStep("contour");
     eventTarget.addEventListener(ToolEvents.ANNOTATION_COMPLETED, onCompleted);
     this.cleanup.push(() => eventTarget.removeEventListener(ToolEvents.ANNOTATION_COMPLETED, onCompleted));
@@ -122,6 +108,25 @@ export class AnnotationTools {
       element.removeEventListener(ToolEvents.MOUSE_UP, onMouseUp);
       element.removeEventListener(ToolEvents.MOUSE_CLICK, onMouseUp);
     });
+  }
+
+  /**
+   * A finished stroke or contour (here or in another view of the same
+   * labelmap) becomes one undo step delegating to Cornerstone's memo.
+   */
+  recordStep(label: string): void {
+    this.undo.push({
+      label,
+      undo: () => {
+        coreUtilities.HistoryMemo.DefaultHistoryMemo.undo();
+        this.refresh();
+      },
+      redo: () => {
+        coreUtilities.HistoryMemo.DefaultHistoryMemo.redo();
+        this.refresh();
+      },
+    });
+    this.onEdit();
   }
 
   private refresh(): void {

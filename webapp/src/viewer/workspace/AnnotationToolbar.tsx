@@ -29,6 +29,9 @@ export function AnnotationToolbar(props: {
   onRedo: () => void;
   saveState: SaveState;
   onSave: () => void;
+  /** MPR views (axial / sagittal / coronal) under the stack, painting the same labelmap. */
+  mpr: boolean;
+  onMpr: () => void;
   onRetry: () => void;
 }) {
   const button = "rounded px-2 py-1 text-xs font-medium hover:bg-slate-700 aria-pressed:bg-teal-700 disabled:text-slate-500";
@@ -47,6 +50,10 @@ export function AnnotationToolbar(props: {
       </button>
       <button type="button" className={button} onClick={() => props.onBrushSize(2)} aria-label="Larger brush">
         +
+      </button>
+      <span className="mx-1 h-5 w-px bg-slate-700" />
+      <button type="button" className={button} aria-pressed={props.mpr} onClick={props.onMpr} title="Brush and eraser in axial, sagittal and coronal views">
+        MPR
       </button>
       <span className="mx-1 h-5 w-px bg-slate-700" />
       <button type="button" className={button} disabled={!props.canUndo} onClick={props.onUndo}>

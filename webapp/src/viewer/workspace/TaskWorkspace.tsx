@@ -12,6 +12,7 @@ import type { ShortcutAction } from "../tools/shortcuts";
 import { UndoStack } from "../tools/undoStack";
 import type { LoadedSeries } from "../viewport/seriesLoader";
 import { SeriesViewer } from "../viewport/SeriesViewer";
+import { VolumeViewer } from "../viewport/VolumeViewer";
 import type { StackController } from "../viewport/StackController";
 import { AnnotationToolbar } from "./AnnotationToolbar";
 import { ConflictBanner } from "./ConflictBanner";
@@ -77,6 +78,7 @@ export function TaskWorkspace() {
   const [tools, setTools] = useState<AnnotationTools | null>(null);
   const [tool, setTool] = useState<AnnotationTool>("view");
   const [brushSize, setBrushSize] = useState(TOOL_DEFAULTS.brushSize);
+  const [mpr, setMpr] = useState(false);
   const [classification, setClassification] = useState<Classification>(EMPTY_CLASSIFICATION);
   const classificationRef = useRef(classification);
   classificationRef.current = classification;
@@ -355,10 +357,28 @@ export function TaskWorkspace() {
             saveState={saveState}
             onSave={() => void saveVersion()}
             onRetry={() => void sessionRef.current?.queue.retry()}
+            mpr={mpr}
+            onMpr={() => setMpr((on) => !on)}
           />
         }
         side={side}
       />
+      {mpr && tools && loadState === "ready" && (
+        <div className="flex h-[42%] min-h-0 border-t border-slate-700" data-testid="annotate-mpr">
+          <VolumeViewer
+            key={item.data.item.id}
+            seriesId={item.data.item.series_id}
+            views={3}
+            with3d={false}
+            labelmap={{
+              segmentationId: tools.segmentationId,
+              brush: tool === "brush" || tool === "eraser" ? tool : null,
+              brushSize,
+              onEdit: () => tools.recordStep(tool),
+            }}
+          />
+        </div>
+      )}
     </main>
   );
 }
