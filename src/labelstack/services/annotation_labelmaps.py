@@ -6,6 +6,8 @@ the base (head) version, so a brush stroke is a few kilobytes on the wire.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy.orm import Session
 
 from labelstack.annotations.enums import AnnotationKind
@@ -19,30 +21,42 @@ from labelstack.services.audit import Actor
 from labelstack.services.errors import InvalidInput
 
 
+@dataclass(frozen=True)
+class PatchSave:
+    """A labelmap save as it arrives in the binary form: the patch and what the query string says."""
+
+    body: bytes
+    base_version: int
+    active_seconds: int = 0
+    tool: str = ""
+
+
 def save_binary_patch(
     db: Session,
     *,
     annotation_id: int,
-    body: bytes,
-    base_version: int,
-    active_seconds: int,
-    tool: str,
+    save: PatchSave,
     user: User,
     actor: Actor,
     store: LabelmapStore,
+    read_db: Session | None = None,
 ) -> AnnotationVersion:
-    """A new version from a binary patch on ``base_version`` (409 when stale)."""
-    patch, content = _patch_and_segments(db, annotation_id, body, user)
+    """A new version from a binary patch on ``save.base_version`` (409 when stale)."""
+    patch, content = _patch_and_segments(read_db or db, annotation_id, save.body, user)
     return annotation_versions.save(
         db,
         annotation_id=annotation_id,
         save_in=VersionSave(
-            base_version=base_version, content=content, active_seconds=active_seconds, tool=tool
+            base_version=save.base_version,
+            content=content,
+            active_seconds=save.active_seconds,
+            tool=save.tool,
         ),
         user=user,
         actor=actor,
         store=store,
         patch=patch,
+        read_db=read_db,
     )
 
 
@@ -50,26 +64,28 @@ def save_binary_draft(
     db: Session,
     *,
     annotation_id: int,
-    body: bytes,
-    base_version: int,
-    active_seconds: int,
-    tool: str,
+    save: PatchSave,
     user: User,
     actor: Actor,
     store: LabelmapStore,
+    read_db: Session | None = None,
 ) -> AnnotationDraft:
     """The caller's draft, updated with a binary patch of the slices changed since the last draft."""
-    patch, content = _patch_and_segments(db, annotation_id, body, user)
+    patch, content = _patch_and_segments(read_db or db, annotation_id, save.body, user)
     return annotation_drafts.put(
         db,
         annotation_id=annotation_id,
         draft_in=DraftSave(
-            base_version=base_version, content=content, active_seconds=active_seconds, tool=tool
+            base_version=save.base_version,
+            content=content,
+            active_seconds=save.active_seconds,
+            tool=save.tool,
         ),
         user=user,
         actor=actor,
         store=store,
         patch=patch,
+        read_db=read_db,
     )
 
 
