@@ -146,3 +146,26 @@ def test_correction_of_an_imported_annotation_creates_a_correction_task(
     ).json()
     names = [t["name"] for t in mine["items"]]
     assert f"Correction of annotation {created['id']}" in names
+
+
+def test_a_review_item_must_name_a_version_on_its_series(
+    client: TestClient, scene: Scene, db: Session
+) -> None:
+    annotation = create_labelmap(client, scene)
+    items_before = db.scalar(select(func.count()).select_from(TaskItem))
+    for version_id, series_id in ((987_654, scene.series.id), (annotation["head_version_id"], 987_654)):
+        created = client.post(
+            f"{API}/tasks",
+            json={
+                "project_id": scene.project_id,
+                "name": "Review",
+                "kind": "review",
+                "assignee_id": scene.reviewer.user.id,
+                "items": [{"annotation_version_id": version_id, "series_id": series_id}],
+            },
+            headers=scene.admin.headers,
+        )
+        assert created.status_code == 422, created.text
+        assert "annotation version" in created.json()["detail"]
+    db.expire_all()
+    assert db.scalar(select(func.count()).select_from(TaskItem)) == items_before
