@@ -60,8 +60,9 @@ def put(
     other tab saved in between, the patch is applied again on top of that.
     """
     reader = read_db or db
-    for _ in range(DRAFT_ATTEMPTS):
-        reader.expire_all()
+    for attempt in range(DRAFT_ATTEMPTS):
+        if attempt:
+            reader.expire_all()  # read the draft the other save left, not the one seen before
         annotation = annotation_versions.get(reader, annotation_id, user=user)
         annotation_versions.check_writer(reader, annotation.project_id, user)
         base = draft_in.base_version

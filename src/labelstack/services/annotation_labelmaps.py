@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from labelstack.annotations.enums import AnnotationKind
 from labelstack.annotations.labelmaps import LabelmapStore
 from labelstack.annotations.patch import LabelmapPatch
-from labelstack.models import AnnotationDraft, AnnotationVersion, User
+from labelstack.models import Annotation, AnnotationDraft, AnnotationVersion, User
 from labelstack.schemas.annotation_content import LabelmapContent, SegmentRef
 from labelstack.schemas.annotations import DraftSave, VersionSave
 from labelstack.services import annotation_content, annotation_drafts, annotation_versions
@@ -42,10 +42,11 @@ def save_binary_patch(
     read_db: Session | None = None,
 ) -> AnnotationVersion:
     """A new version from a binary patch on ``save.base_version`` (409 when stale)."""
-    patch, content = _patch_and_segments(read_db or db, annotation_id, save.body, user)
+    # holding the annotation keeps it in the session's identity map for the save below (no reload)
+    annotation, patch, content = _patch_and_segments(read_db or db, annotation_id, save.body, user)
     return annotation_versions.save(
         db,
-        annotation_id=annotation_id,
+        annotation_id=annotation.id,
         save_in=VersionSave(
             base_version=save.base_version,
             content=content,
@@ -71,10 +72,11 @@ def save_binary_draft(
     read_db: Session | None = None,
 ) -> AnnotationDraft:
     """The caller's draft, updated with a binary patch of the slices changed since the last draft."""
-    patch, content = _patch_and_segments(read_db or db, annotation_id, save.body, user)
+    # holding the annotation keeps it in the session's identity map for the save below (no reload)
+    annotation, patch, content = _patch_and_segments(read_db or db, annotation_id, save.body, user)
     return annotation_drafts.put(
         db,
-        annotation_id=annotation_id,
+        annotation_id=annotation.id,
         draft_in=DraftSave(
             base_version=save.base_version,
             content=content,
@@ -91,7 +93,7 @@ def save_binary_draft(
 
 def _patch_and_segments(
     db: Session, annotation_id: int, body: bytes, user: User
-) -> tuple[LabelmapPatch, LabelmapContent]:
+) -> tuple[Annotation, LabelmapPatch, LabelmapContent]:
     annotation = annotation_versions.get(db, annotation_id, user=user)
     if annotation.kind != AnnotationKind.LABELMAP:
         raise InvalidInput(f"annotation {annotation_id} is a {annotation.kind.value}, not a labelmap")
@@ -100,7 +102,7 @@ def _patch_and_segments(
     segments = [SegmentRef.model_validate(s) for s in (head.content.get("segments", []) if head else [])]
     if not segments:
         raise InvalidInput("the labelmap has no segments yet: save them once in the JSON form")
-    return patch, LabelmapContent(segments=segments)
+    return annotation, patch, LabelmapContent(segments=segments)
 
 
 def version_patch(db: Session, *, annotation_id: int, number: int, user: User, store: LabelmapStore) -> bytes:

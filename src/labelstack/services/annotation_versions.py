@@ -254,7 +254,8 @@ def save(
     base = save_in.base_version
     if base != annotation.version_count:
         raise stale(reader, annotation, base)
-    parent = version(reader, annotation, base).content if base else None
+    current = head(reader, annotation)  # version ``base``, or a later one that then loses the swap
+    parent = current.content if current is not None else None
     stored = annotation_content.prepare(
         reader, annotation=annotation, body=save_in.content, parent=parent, store=store, patch=patch
     )
