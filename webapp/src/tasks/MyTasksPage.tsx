@@ -7,14 +7,12 @@ import { QueryError } from "@/components/ErrorMessage";
 import { Loading } from "@/components/Loading";
 import { PageHeader } from "@/components/PageHeader";
 import { Pagination } from "@/components/Pagination";
-import { SortHeader } from "@/components/SortHeader";
-import { formatDuration } from "@/lib/format";
 import { useListState } from "@/lib/listQuery";
 import { nameById, useProjects } from "@/lib/lookups";
 
-import { DueDate, PriorityText, ProgressBar, StatusBadge } from "./TaskBits";
+import { taskColumnCount, TaskHeaderCells, TaskRowCells } from "./TaskColumns";
 import { TaskFilters } from "./TaskFilters";
-import { kindLabel, type Task } from "./taskMeta";
+import type { Task } from "./taskMeta";
 import { TASK_LIST_DEFAULTS, useMyTasks } from "./useTaskList";
 
 /** An annotator's or reviewer's own tasks, soonest due first, each one click from the workspace. */
@@ -48,32 +46,14 @@ export function MyTasksPage() {
             <table className="w-full text-sm" aria-label="My tasks">
               <thead className="bg-slate-100 text-slate-700">
                 <tr>
-                  <SortHeader field="name" label="Task" sort={state.sort} onSort={list.setSort} />
-                  <SortHeader field="project_id" label="Project" sort={state.sort} onSort={list.setSort} />
-                  <SortHeader field="kind" label="Kind" sort={state.sort} onSort={list.setSort} />
-                  <SortHeader field="status" label="Status" sort={state.sort} onSort={list.setSort} />
-                  <SortHeader field="priority" label="Priority" sort={state.sort} onSort={list.setSort} />
-                  <SortHeader field="due_at" label="Due" sort={state.sort} onSort={list.setSort} />
-                  <SortHeader field="progress" label="Progress" sort={state.sort} onSort={list.setSort} />
-                  <SortHeader field="active_seconds" label="Time spent" sort={state.sort} onSort={list.setSort} />
+                  <TaskHeaderCells sort={state.sort} onSort={list.setSort} />
                   <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
                 </tr>
               </thead>
               <tbody>
                 {tasks.data.items.map((task) => (
                   <tr key={task.id} className="border-t border-slate-100 hover:bg-slate-50">
-                    <td className="px-3 py-1.5">
-                      <Link to={`/tasks/${task.id}`} className="font-medium text-teal-800 hover:underline">
-                        {task.name}
-                      </Link>
-                    </td>
-                    <td className="px-3 py-1.5">{projectName(task.project_id)}</td>
-                    <td className="px-3 py-1.5">{kindLabel(task.kind)}</td>
-                    <td className="px-3 py-1.5"><StatusBadge status={task.status} /></td>
-                    <td className="px-3 py-1.5"><PriorityText priority={task.priority} /></td>
-                    <td className="whitespace-nowrap px-3 py-1.5"><DueDate task={task} /></td>
-                    <td className="px-3 py-1.5"><ProgressBar done={task.items_finished} total={task.items_total} /></td>
-                    <td className="px-3 py-1.5 tabular-nums">{formatDuration(task.active_seconds)}</td>
+                    <TaskRowCells task={task} projectName={projectName} />
                     <td className="px-3 py-1.5 text-right">
                       {task.status === "open" && (
                         <Button variant="primary" disabled={start.isPending} onClick={() => start.mutate(task)}>
@@ -90,7 +70,7 @@ export function MyTasksPage() {
                 ))}
                 {tasks.data.items.length === 0 && (
                   <tr>
-                    <td colSpan={9} className="px-3 py-6 text-center text-slate-500">No tasks match.</td>
+                    <td colSpan={taskColumnCount(false) + 1} className="px-3 py-6 text-center text-slate-500">No tasks match.</td>
                   </tr>
                 )}
               </tbody>

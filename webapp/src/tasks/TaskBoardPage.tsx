@@ -1,5 +1,4 @@
 import { useState } from "react";
-import { Link } from "react-router";
 
 import { Button } from "@/components/Button";
 import { QueryError } from "@/components/ErrorMessage";
@@ -7,17 +6,14 @@ import { SelectField } from "@/components/Field";
 import { Loading } from "@/components/Loading";
 import { PageHeader } from "@/components/PageHeader";
 import { Pagination } from "@/components/Pagination";
-import { SortHeader } from "@/components/SortHeader";
-import { formatDuration } from "@/lib/format";
 import { PAGE_SIZES, useListState } from "@/lib/listQuery";
 import { nameById, useProjects, userName, useUsers } from "@/lib/lookups";
 import { toggle, toggleAll } from "@/lib/selection";
 
 import { BulkEditBar } from "./BulkEditBar";
 import { CreateTaskDialog } from "./CreateTaskDialog";
-import { DueDate, PriorityText, ProgressBar, StatusBadge } from "./TaskBits";
+import { taskColumnCount, TaskHeaderCells, TaskRowCells } from "./TaskColumns";
 import { TaskFilters } from "./TaskFilters";
-import { kindLabel } from "./taskMeta";
 import { TASK_LIST_DEFAULTS, useAllTasks } from "./useTaskList";
 
 /** Every task, for the admin: search, filter, sort, page, select, change many at once. */
@@ -76,15 +72,7 @@ export function TaskBoardPage() {
                       onChange={() => setSelected(toggleAll(selected, pageIds))}
                     />
                   </th>
-                  <SortHeader field="name" label="Name" sort={state.sort} onSort={list.setSort} />
-                  <SortHeader field="project_id" label="Project" sort={state.sort} onSort={list.setSort} />
-                  <SortHeader field="kind" label="Kind" sort={state.sort} onSort={list.setSort} />
-                  <SortHeader field="assignee_id" label="Assignee" sort={state.sort} onSort={list.setSort} />
-                  <SortHeader field="status" label="Status" sort={state.sort} onSort={list.setSort} />
-                  <SortHeader field="priority" label="Priority" sort={state.sort} onSort={list.setSort} />
-                  <SortHeader field="due_at" label="Due" sort={state.sort} onSort={list.setSort} />
-                  <SortHeader field="progress" label="Progress" sort={state.sort} onSort={list.setSort} />
-                  <SortHeader field="active_seconds" label="Time spent" sort={state.sort} onSort={list.setSort} />
+                  <TaskHeaderCells sort={state.sort} onSort={list.setSort} assignee />
                 </tr>
               </thead>
               <tbody>
@@ -99,24 +87,12 @@ export function TaskBoardPage() {
                         onChange={() => setSelected(toggle(selected, task.id))}
                       />
                     </td>
-                    <td className="px-3 py-1.5">
-                      <Link to={`/tasks/${task.id}`} className="font-medium text-teal-800 hover:underline">
-                        {task.name}
-                      </Link>
-                    </td>
-                    <td className="px-3 py-1.5">{projectName(task.project_id)}</td>
-                    <td className="px-3 py-1.5">{kindLabel(task.kind)}</td>
-                    <td className="px-3 py-1.5">{task.assignee_id ? assigneeName(task.assignee_id) : <span className="text-slate-400">—</span>}</td>
-                    <td className="px-3 py-1.5"><StatusBadge status={task.status} /></td>
-                    <td className="px-3 py-1.5"><PriorityText priority={task.priority} /></td>
-                    <td className="whitespace-nowrap px-3 py-1.5"><DueDate task={task} /></td>
-                    <td className="px-3 py-1.5"><ProgressBar done={task.items_finished} total={task.items_total} /></td>
-                    <td className="px-3 py-1.5 tabular-nums">{formatDuration(task.active_seconds)}</td>
+                    <TaskRowCells task={task} projectName={projectName} assigneeName={assigneeName} />
                   </tr>
                 ))}
                 {tasks.data.items.length === 0 && (
                   <tr>
-                    <td colSpan={10} className="px-3 py-6 text-center text-slate-500">No tasks match.</td>
+                    <td colSpan={taskColumnCount(true) + 1} className="px-3 py-6 text-center text-slate-500">No tasks match.</td>
                   </tr>
                 )}
               </tbody>
