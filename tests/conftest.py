@@ -29,6 +29,7 @@ from labelstack.config import Settings
 from labelstack.db import migrate
 from labelstack.db.base import Base
 from labelstack.db.engine import make_engine
+from labelstack.services import audit
 from tests.factories import UserFactory
 
 BACKEND = os.environ.get("LABELSTACK_TEST_DATABASE", "sqlite")
@@ -103,6 +104,8 @@ def settings(tmp_path: Path, database_url: str) -> Settings:
 def app(settings: Settings) -> Iterator[FastAPI]:
     application = create_app(settings, migrate=False)
     yield application
+    # live servers run without lifespan: write this test's frame reads into its own database
+    audit.close_frame_reads(application.state.engine)
     application.state.engine.dispose()
 
 

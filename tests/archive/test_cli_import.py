@@ -40,6 +40,7 @@ def test_import_of_a_folder_then_again(settings: Settings, tmp_path: Path, db: S
     assert first.returncode == 0, first.stdout + first.stderr
     assert "Import summary" in first.stdout
     assert "56 instance(s) stored in 3 series" in first.stdout  # 5 CT + 3 MR + 48 NIfTI slices
+    assert re.search(r"^9 file\(s\) read in [0-9.]+ s \([0-9]+ per second\)$", first.stdout, re.M)
     assert db.scalar(select(func.count()).select_from(Instance)) == 56
     nifti = db.scalars(select(Series).where(Series.source_format == "nifti")).one()
     assert nifti.study.patient.patient_id == "sub-02" and nifti.study.description == "fMRI"

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from labelstack.archive import render
+from labelstack.archive import store as store_module
 from labelstack.archive.ingest import IngestOutcome, ingest_dicom, ingest_many
 from labelstack.archive.store import LocalFileStore
 from labelstack.models import AuditEvent, Instance, InstanceMetadata, Patient, Series, Study
@@ -214,3 +215,60 @@ def test_uid_from_a_hostile_file_never_becomes_a_path(store: LocalFileStore):
     key = store.put("../../etc/passwd", b"x")
     assert (store.root / key).resolve().is_relative_to(store.root.resolve())
     assert UID("1.2.3").is_valid
+
+
+def test_a_mixed_batch_reports_each_file_and_leaves_nothing_half_written(
+    write_db: Session, store: LocalFileStore, actor: Actor
+):
+    first, second, third = ct_files(3, seed="mixed-batch")
+    ingest_many(write_db, store=store, items=[first], source="t", actor=actor)
+    before = {p: p.read_bytes() for p in stored_files(store)}
+    items = [
+        ("again", first[1]),  # archived by an earlier batch
+        second,
+        ("no uid", _without(second[1], "SOPInstanceUID")),
+        ("second twice", second[1]),  # a duplicate inside this batch
+        ("truncated", third[1][:-10]),
+        ("not dicom", b"%PDF-1.4\n" + bytes(300)),
+        third,
+    ]
+    outcomes = ingest_many(write_db, store=store, items=items, source="t", actor=actor)
+    assert [(o.name, o.status) for o in outcomes] == [
+        ("again", "duplicate"),
+        (second[0], "stored"),
+        ("no uid", "rejected"),
+        ("second twice", "duplicate"),
+        ("truncated", "rejected"),
+        ("not dicom", "rejected"),
+        (third[0], "stored"),
+    ]
+    assert all(o.reason for o in outcomes if o.status == "rejected")
+    assert counts(write_db)[3:] == (3, 3)
+    files = stored_files(store)
+    assert len(files) == 3 and not [p for p in store.root.rglob(".incoming-*")]
+    assert all(p.read_bytes() == data for p, data in before.items())  # the first copy is kept
+    stored = {o.sop_instance_uid: o.storage_key for o in outcomes if o.status == "stored"}
+    for _name, data in (second, third):
+        key = next(k for uid, k in stored.items() if uid and uid.encode() in data)
+        assert (store.root / str(key)).read_bytes() == data  # byte for byte
+
+
+def test_a_failing_disk_write_leaves_no_file_and_no_row(
+    write_db: Session, store: LocalFileStore, actor: Actor, monkeypatch: pytest.MonkeyPatch
+):
+    good = ct_files(3, seed="disk-full")
+    real_write = store_module._write_all
+    calls = []
+
+    def write_then_fail(fd: int, data: bytes) -> None:
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        real_write(fd, data)
+
+    monkeypatch.setattr(store_module, "_write_all", write_then_fail)
+    with pytest.raises(OSError):
+        ingest_many(write_db, store=store, items=good, source="t", actor=actor)
+    write_db.rollback()
+    assert counts(write_db) == (0, 0, 0, 0, 0)
+    assert [p for p in store.root.rglob("*") if p.is_file()] == []

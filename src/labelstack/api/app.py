@@ -38,6 +38,7 @@ from labelstack.api.routes import annotations as annotation_routes
 from labelstack.api.webapp import DEFAULT_WEBAPP_DIR, install_webapp
 from labelstack.config import Settings, get_settings
 from labelstack.db.engine import make_engine, make_sessionmaker
+from labelstack.services import audit as audit_log
 from labelstack.services import bootstrap, draft_promotion
 
 API_PREFIX = "/api/v1"
@@ -66,6 +67,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
             promoter.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await promoter
+        audit_log.close_frame_reads(engine)  # frame reads are written in aggregate: write the last ones
         engine.dispose()
 
     app = FastAPI(

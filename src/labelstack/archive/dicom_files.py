@@ -3,6 +3,10 @@
 pydicom reads leniently (a truncated file yields a shorter value and at most a
 warning); an archive must not keep such files, so :func:`parse` checks that
 every element is complete and the file ends where its last element ends.
+
+:func:`read` is the one pass ingest makes over a file: parse and check it,
+encode its DICOM JSON from the raw elements (:mod:`labelstack.archive.dicom_json`)
+and take the index columns from that JSON, so no element is decoded twice.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from pydicom.encaps import generate_fragments
 from pydicom.errors import InvalidDicomError
 from pydicom.uid import UID
 
+from labelstack.archive import dicom_json
 from labelstack.services.errors import InvalidInput
 
 UNDEFINED_LENGTH = 0xFFFFFFFF
@@ -44,8 +49,41 @@ def relative_bulkdata_uri(tag: str) -> str:
     return BULKDATA_PREFIX + tag
 
 
+@dataclass
+class ReadInstance:
+    """One checked DICOM file: its index columns and DICOM JSON (None, with the reason, when
+    pydicom cannot describe it). Small and picklable: worker processes send it back."""
+
+    info: InstanceFacts
+    dicom_json: dict[str, Any] | None
+    json_error: str | None = None
+
+
+def read(data: bytes) -> ReadInstance:
+    """Parse, check and describe one file in one pass, or InvalidDicom with the reason."""
+    ds = _parse_complete(data)
+    dicom_json: dict[str, Any] | None = None
+    json_error: str | None = None
+    try:
+        dicom_json = dataset_to_dicom_json(ds)
+    except Exception as exc:  # pydicom refuses to encode a malformed value
+        json_error = f"cannot describe the dataset as DICOM JSON: {exc}"
+    info = facts(ds) if dicom_json is None else facts_from_json(dicom_json, ds)
+    _check_uids(info)
+    _check_pixel_data(ds, info)
+    return ReadInstance(info, dicom_json, json_error)
+
+
 def parse(data: bytes) -> Dataset:
     """A complete DICOM Part 10 dataset, or InvalidDicom with the reason."""
+    ds = _parse_complete(data)
+    info = facts(ds)
+    _check_uids(info)
+    _check_pixel_data(ds, info)
+    return ds
+
+
+def _parse_complete(data: bytes) -> Dataset:
     if len(data) < 132 or data[128:132] != b"DICM":
         raise InvalidDicom("not a DICOM Part 10 file (no 'DICM' preamble)")
     with warnings.catch_warnings(record=True) as caught:
@@ -60,17 +98,25 @@ def parse(data: bytes) -> Dataset:
         raise InvalidDicom("a DICOMDIR media index, not an image: import the files it lists")
     if any("End of file reached" in str(w.message) for w in caught):
         raise InvalidDicom("truncated DICOM file: a sequence or pixel data has no end")
+    if "TransferSyntaxUID" not in ds.file_meta:
+        raise InvalidDicom("the file meta information has no TransferSyntaxUID")
+    if not UID(str(ds.file_meta.TransferSyntaxUID)).is_transfer_syntax:
+        raise InvalidDicom(f"{ds.file_meta.TransferSyntaxUID} is not a transfer syntax pydicom knows")
     _check_complete(ds, len(data))
-    for keyword in ("SOPInstanceUID", "SOPClassUID", "StudyInstanceUID", "SeriesInstanceUID"):
-        value = str(ds.get(keyword, "") or "").strip()
+    return ds
+
+
+def _check_uids(info: InstanceFacts) -> None:
+    for keyword, value in (
+        ("SOPInstanceUID", info.sop_instance_uid),
+        ("SOPClassUID", info.sop_class_uid),
+        ("StudyInstanceUID", info.study_instance_uid),
+        ("SeriesInstanceUID", info.series_instance_uid),
+    ):
         if not value:
             raise InvalidDicom(f"{keyword} is missing")
         if len(value) > 64 or not _UID_PATTERN.match(value):
             raise InvalidDicom(f"{keyword} {value[:80]!r} is not a valid UID")
-    if "TransferSyntaxUID" not in ds.file_meta:
-        raise InvalidDicom("the file meta information has no TransferSyntaxUID")
-    _check_pixel_data(ds)
-    return ds
 
 
 def _check_complete(ds: Dataset, size: int) -> None:
@@ -94,10 +140,10 @@ def _check_complete(ds: Dataset, size: int) -> None:
         raise InvalidDicom("truncated DICOM file: it does not end where its last element ends")
 
 
-def _check_pixel_data(ds: Dataset) -> None:
-    if "PixelData" not in ds:
+def _check_pixel_data(ds: Dataset, info: InstanceFacts) -> None:
+    if PIXEL_DATA not in ds:
         return
-    rows, columns = int(ds.get("Rows") or 0), int(ds.get("Columns") or 0)
+    rows, columns = info.rows or 0, info.columns or 0
     if rows <= 0 or columns <= 0:
         raise InvalidDicom("pixel data without Rows and Columns")
     transfer_syntax = UID(ds.file_meta.TransferSyntaxUID)
@@ -113,9 +159,9 @@ def _check_pixel_data(ds: Dataset) -> None:
         if not fragments:
             raise InvalidDicom("encapsulated pixel data has no fragments")
         return
-    bits = int(ds.get("BitsAllocated") or 0)
-    samples = int(ds.get("SamplesPerPixel") or 1)
-    frames = number_of_frames(ds)
+    bits = info.bits_allocated or 0
+    samples = info.samples_per_pixel or 1
+    frames = info.number_of_frames
     expected = math.ceil(rows * columns * samples * frames * bits / 8)
     if len(value) < expected:
         raise InvalidDicom(f"pixel data holds {len(value)} bytes, the header announces {expected}")
@@ -135,11 +181,7 @@ def dataset_to_dicom_json(ds: Dataset, bulkdata_uri: Callable[[str], str] | None
     the stored relative form :func:`relative_bulkdata_uri`.
     """
     uri = bulkdata_uri or relative_bulkdata_uri
-
-    def handler(element: pydicom.DataElement) -> str:
-        return uri(f"{element.tag:08X}")
-
-    result = ds.to_json_dict(bulk_data_threshold=1024, bulk_data_element_handler=handler)
+    result = dicom_json.encode(ds, uri)
     for tag in BULK_TAGS:
         key = f"{tag:08X}"
         entry = result.get(key)
@@ -180,6 +222,8 @@ class InstanceFacts:
     rows: int | None
     columns: int | None
     number_of_frames: int
+    bits_allocated: int | None = None
+    samples_per_pixel: int | None = None
 
 
 def facts(ds: Dataset) -> InstanceFacts:
@@ -212,7 +256,90 @@ def facts(ds: Dataset) -> InstanceFacts:
         rows=_int(ds, "Rows"),
         columns=_int(ds, "Columns"),
         number_of_frames=number_of_frames(ds) if "PixelData" in ds else 0,
+        bits_allocated=_int(ds, "BitsAllocated"),
+        samples_per_pixel=_int(ds, "SamplesPerPixel"),
     )
+
+
+def facts_from_json(attributes: dict[str, Any], ds: Dataset) -> InstanceFacts:
+    """:func:`facts` read from the DICOM JSON already built (dictionary look-ups, nothing decoded)."""
+    found = _JsonValues(attributes)
+    frames = found.integer("00280008")
+    return InstanceFacts(
+        sop_instance_uid=found.text("00080018"),
+        sop_class_uid=found.text("00080016"),
+        study_instance_uid=found.text("0020000D"),
+        series_instance_uid=found.text("0020000E"),
+        transfer_syntax_uid=str(ds.file_meta.TransferSyntaxUID),
+        patient_id=found.text("00100020", 64),
+        patient_name=found.text("00100010", 324),
+        birth_date=_parse_date(found.text("00100030", 32)),
+        sex=found.text("00100040", 16),
+        study_date=_parse_date(found.text("00080020", 32)),
+        study_time=found.text("00080030", 32),
+        study_description=found.text("00081030", 256),
+        accession_number=found.text("00080050", 64),
+        study_id=found.text("00200010", 32),
+        referring_physician=found.text("00080090", 324),
+        modality=found.text("00080060", 16),
+        body_part=found.text("00180015", 64),
+        series_description=found.text("0008103E", 256),
+        series_number=found.integer("00200011"),
+        frame_of_reference_uid=found.text("00200052", 64),
+        instance_number=found.integer("00200013"),
+        image_position=found.numbers("00200032", 3),
+        image_orientation=found.numbers("00200037", 6),
+        slice_location=found.number("00201041"),
+        temporal_position=found.integer("00200100"),
+        rows=found.integer("00280010"),
+        columns=found.integer("00280011"),
+        number_of_frames=max(1, frames or 1) if PIXEL_DATA in ds else 0,
+        bits_allocated=found.integer("00280100"),
+        samples_per_pixel=found.integer("00280002"),
+    )
+
+
+class _JsonValues:
+    """Index columns out of DICOM JSON, with :func:`facts`' rules for odd values."""
+
+    def __init__(self, attributes: dict[str, Any]) -> None:
+        self.attributes = attributes
+
+    def values(self, tag: str) -> list[Any]:
+        entry = self.attributes.get(tag)
+        return list(entry.get("Value") or []) if isinstance(entry, dict) else []
+
+    def text(self, tag: str, limit: int = 64) -> str:
+        parts = [_json_text(v) for v in self.values(tag)]
+        return "\\".join(parts).strip()[:limit]
+
+    def integer(self, tag: str) -> int | None:
+        values = self.values(tag)
+        if len(values) != 1 or isinstance(values[0], bool) or not isinstance(values[0], int):
+            return None
+        return values[0]
+
+    def number(self, tag: str) -> float | None:
+        values = self.values(tag)
+        if len(values) != 1 or not isinstance(values[0], int | float) or isinstance(values[0], bool):
+            return None
+        return float(values[0])
+
+    def numbers(self, tag: str, count: int) -> list[float] | None:
+        values = self.values(tag)
+        if len(values) != count or not all(isinstance(v, int | float) for v in values):
+            return None
+        numbers = [float(v) for v in values]
+        return numbers if all(math.isfinite(n) for n in numbers) else None
+
+
+def _json_text(value: Any) -> str:
+    if isinstance(value, dict):  # a person name: its component groups
+        groups = [value.get("Alphabetic", ""), value.get("Ideographic", ""), value.get("Phonetic", "")]
+        while len(groups) > 1 and not groups[-1]:
+            groups.pop()
+        return "=".join(groups)
+    return "" if value is None else str(value)
 
 
 def _value(ds: Dataset, keyword: str) -> Any:
@@ -257,7 +384,11 @@ def _floats(ds: Dataset, keyword: str, count: int) -> list[float] | None:
 
 
 def _date(ds: Dataset, keyword: str) -> date | None:
-    text = _text(ds, keyword, 32).replace(".", "")
+    return _parse_date(_text(ds, keyword, 32))
+
+
+def _parse_date(text: str) -> date | None:
+    text = text.replace(".", "")
     if len(text) < 8 or not text[:8].isdigit():
         return None
     try:

@@ -24,14 +24,22 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from labelstack.archive import dicom_files
-from labelstack.archive.dicom_files import InstanceFacts, InvalidDicom
+from labelstack.archive.dicom_files import InstanceFacts, InvalidDicom, ReadInstance
 from labelstack.archive.index_rows import IngestBatch, NewInstance, index_many, index_one
 from labelstack.archive.store import ImageStore
 from labelstack.models import Instance
 from labelstack.services import audit
 from labelstack.services.audit import Actor
 
-__all__ = ["IngestBatch", "IngestOutcome", "commit_chunk", "ingest_chunk", "ingest_dataset", "ingest_many"]
+__all__ = [
+    "IngestBatch",
+    "IngestOutcome",
+    "commit_chunk",
+    "ingest_chunk",
+    "ingest_dataset",
+    "ingest_many",
+    "read_all",
+]
 
 IngestStatus = Literal["stored", "duplicate", "rejected"]
 #: Attempts per instance when a concurrent ingest created the same patient/study/series first.
@@ -119,14 +127,6 @@ def ingest_many(
     return outcomes
 
 
-@dataclass
-class _Parsed:
-    outcome: IngestOutcome
-    info: InstanceFacts
-    ds: Dataset
-    data: bytes
-
-
 def ingest_chunk(
     db: Session,
     *,
@@ -137,49 +137,61 @@ def ingest_chunk(
 ) -> list[IngestOutcome]:
     """Validate, store and index a chunk of (name, bytes); the caller commits.
 
-    The outcomes come in the order of ``items``.
+    Each file is read once (:func:`read_one`); the outcomes come in the order of ``items``.
     """
     outcomes: list[IngestOutcome] = []
-    parsed: list[_Parsed] = []
-    for name, data in items:
-        try:
-            ds = dicom_files.parse(data)
-        except InvalidDicom as exc:
-            outcomes.append(IngestOutcome.rejected(name, str(exc.detail)))
+    parsed: list[tuple[IngestOutcome, ReadInstance, bytes]] = []
+    reads = read_all([data for _name, data in items])
+    for (name, data), result in zip(items, reads, strict=True):
+        if isinstance(result, str):
+            outcomes.append(IngestOutcome.rejected(name, result))
             continue
-        info = dicom_files.facts(ds)
-        outcome = IngestOutcome.of(name, info, len(data))
+        outcome = IngestOutcome.of(name, result.info, len(data))
         outcomes.append(outcome)
-        parsed.append(_Parsed(outcome, info, ds, data))
-    archived = _existing(db, [p.info.sop_instance_uid for p in parsed])
-    fresh: list[tuple[_Parsed, dict[str, object]]] = []
-    for p in parsed:
-        if p.info.sop_instance_uid in archived:
-            p.outcome.status = "duplicate"
+        parsed.append((outcome, result, data))
+    archived = _existing(db, [r.info.sop_instance_uid for _o, r, _d in parsed])
+    fresh: list[tuple[IngestOutcome, ReadInstance, bytes]] = []
+    for outcome, result, data in parsed:
+        if result.info.sop_instance_uid in archived:
+            outcome.status = "duplicate"
             continue
-        archived.add(p.info.sop_instance_uid)  # a second copy in the same chunk is a duplicate too
-        try:
-            dicom_json = dicom_files.dataset_to_dicom_json(p.ds)
-        except Exception as exc:  # pydicom refuses to encode a malformed value
-            p.outcome.status = "rejected"
-            p.outcome.reason = f"cannot describe the dataset as DICOM JSON: {exc}"
+        archived.add(result.info.sop_instance_uid)  # a second copy in the same chunk is a duplicate too
+        if result.dicom_json is None:
+            outcome.status = "rejected"
+            outcome.reason = result.json_error
             continue
-        fresh.append((p, dicom_json))
+        fresh.append((outcome, result, data))
     if not fresh:
         return outcomes
-    put = store.put_many([(p.info.sop_instance_uid, p.data) for p, _json in fresh])
+    put = store.put_many([(r.info.sop_instance_uid, data) for _o, r, data in fresh])
     new: list[tuple[IngestOutcome, NewInstance]] = []
-    for p, dicom_json in fresh:
-        key = put.keys.get(p.info.sop_instance_uid)
+    for outcome, result, data in fresh:
+        uid = result.info.sop_instance_uid
+        key = put.keys.get(uid)
         if key is None:
-            p.outcome.status = "rejected"
-            p.outcome.reason = put.failed.get(p.info.sop_instance_uid, "the image store refused the instance")
+            outcome.status = "rejected"
+            outcome.reason = put.failed.get(uid, "the image store refused the instance")
             continue
-        p.outcome.storage_key = key
-        digest = hashlib.sha256(p.data).hexdigest()
-        new.append((p.outcome, NewInstance(p.info, dicom_json, key=key, size=len(p.data), sha256=digest)))
+        outcome.storage_key = key
+        assert result.dicom_json is not None
+        digest = hashlib.sha256(data).hexdigest()
+        new.append(
+            (outcome, NewInstance(result.info, result.dicom_json, key=key, size=len(data), sha256=digest))
+        )
     _index_all(db, store=store, new=new, source=source, batch=batch)
     return outcomes
+
+
+def read_one(data: bytes) -> ReadInstance | str:
+    """One file read and checked (:func:`dicom_files.read`), or the reason it is rejected."""
+    try:
+        return dicom_files.read(data)
+    except InvalidDicom as exc:
+        return str(exc.detail)
+
+
+def read_all(files: Sequence[bytes]) -> list[ReadInstance | str]:
+    return [read_one(data) for data in files]
 
 
 def _index_all(

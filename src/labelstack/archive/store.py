@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import os
-import tempfile
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -19,9 +19,11 @@ from typing import Protocol, runtime_checkable
 from labelstack.config import Settings
 from labelstack.services.errors import NotFound
 
-#: Files synced at once: the journal commits concurrent fsyncs together.
-_SYNC_THREADS = 16
-_sync_pool = ThreadPoolExecutor(_SYNC_THREADS, thread_name_prefix="image-store-sync")
+#: Files written and synced at once: the journal commits concurrent fsyncs together.
+_IO_THREADS = 16
+_io_pool = ThreadPoolExecutor(_IO_THREADS, thread_name_prefix="image-store-io")
+#: Temporary names: unique per process (pid) and per file (counter), cheap to make.
+_temporary_numbers = itertools.count()
 
 
 @dataclass
@@ -94,50 +96,70 @@ class LocalFileStore:
     def put_many(self, items: Sequence[tuple[str, bytes]]) -> PutResults:
         """Write every file to a temporary name, make them all durable together, then link them.
 
-        One durability barrier per batch instead of one per file: the data of
-        every file is synced (concurrently) before any final name exists, and
-        the directories holding the new names are synced before returning, so
-        a caller that indexes afterwards never commits a row whose file a
-        crash could lose.
+        One durability barrier per batch instead of one per file: the files are
+        written and synced concurrently (threads; the system calls release the
+        GIL and the journal commits concurrent syncs together) before any final
+        name exists, and the folders holding the new names (and the parents of
+        new folders) are synced before returning, so a caller that indexes
+        afterwards never commits a row whose file a crash could lose.
         """
         results = PutResults()
-        pending: list[tuple[str, str, Path, str, int]] = []
+        todo: list[tuple[Path, bytes]] = []
+        for sop_instance_uid, data in items:
+            key = self.key_for(sop_instance_uid)
+            final = self._path(key)
+            if sop_instance_uid not in results.keys and not final.exists():
+                todo.append((final, data))
+            results.keys[sop_instance_uid] = key
+        if not todo:
+            return results
+        made = self._make_folders({final.parent for final, _data in todo})
+        futures = [_io_pool.submit(self._write_temporary, final, data) for final, data in todo]
+        temporaries = [f.result() for f in futures if f.exception() is None]
         try:
-            for sop_instance_uid, data in items:
-                key = self.key_for(sop_instance_uid)
-                final = self._path(key)
-                if sop_instance_uid in results.keys or final.exists():
-                    results.keys[sop_instance_uid] = key
-                    continue
-                fd, tmp_name = self._temporary(final.parent)
-                pending.append((sop_instance_uid, key, final, tmp_name, fd))
-                results.keys[sop_instance_uid] = key
-                _write_all(fd, data)
-            if self.fsync:
-                _sync_all([fd for *_, fd in pending])
-            for _sop, _key, final, tmp_name, _fd in pending:
+            failed = next((f.exception() for f in futures if f.exception() is not None), None)
+            if failed is not None:
+                raise failed
+            for (final, _data), temporary in zip(todo, temporaries, strict=True):
                 # link() refuses to replace an existing file: a racing writer of the
                 # same instance keeps the first copy instead of overwriting it
                 with contextlib.suppress(FileExistsError):
-                    os.link(tmp_name, final)
-            if self.fsync and pending:
-                _sync_directories({final.parent for _sop, _key, final, _tmp, _fd in pending})
+                    os.link(temporary, final)
+            if self.fsync:
+                folders = {final.parent for final, _data in todo} | {folder.parent for folder in made}
+                _sync_directories(folders)
         finally:
-            for _sop, _key, _final, tmp_name, fd in pending:
-                os.close(fd)
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(tmp_name)
+            list(_io_pool.map(_remove, temporaries))
         return results
 
-    def _temporary(self, folder: Path) -> tuple[int, str]:
-        if folder not in self._made:
-            folder.mkdir(parents=True, exist_ok=True)
-            self._made.add(folder)
+    def _write_temporary(self, final: Path, data: bytes) -> str:
+        """``data`` in a new, exclusively created (and synced) file next to ``final``; its name."""
+        name = str(final.parent / f".incoming-{final.stem[:16]}-{os.getpid()}-{next(_temporary_numbers)}.tmp")
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
         try:
-            return tempfile.mkstemp(dir=folder, prefix=".incoming-", suffix=".tmp")
+            fd = os.open(name, flags, 0o600)
         except FileNotFoundError:  # the folder was removed behind our back
-            folder.mkdir(parents=True, exist_ok=True)
-            return tempfile.mkstemp(dir=folder, prefix=".incoming-", suffix=".tmp")
+            final.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(name, flags, 0o600)
+        try:
+            _write_all(fd, data)
+            if self.fsync:
+                os.fsync(fd)
+        except BaseException:
+            os.close(fd)
+            _remove(name)
+            raise
+        os.close(fd)
+        return name
+
+    def _make_folders(self, folders: set[Path]) -> set[Path]:
+        """Create the fan-out folders not known to exist (concurrently); the ones created."""
+        missing = folders - self._made
+        made: set[Path] = set()
+        for level in ({f.parent for f in missing}, missing):
+            made.update(p for p, new in zip(level, _io_pool.map(_make_folder, level), strict=True) if new)
+        self._made.update(missing)
+        return made
 
     def get(self, key: str) -> bytes:
         try:
@@ -164,7 +186,20 @@ def _sync_all(fds: list[int]) -> None:
         for fd in fds:
             os.fsync(fd)
         return
-    list(_sync_pool.map(os.fsync, fds))
+    list(_io_pool.map(os.fsync, fds))
+
+
+def _make_folder(folder: Path) -> bool:
+    try:
+        folder.mkdir()
+    except FileExistsError:
+        return False
+    return True
+
+
+def _remove(name: str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(name)
 
 
 def _sync_directories(directories: set[Path]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -58,6 +59,7 @@ def import_command(
         phases=[p.strip() for p in phases.split(",") if p.strip()],
     )
     outcomes: list[IngestOutcome] = []
+    started = time.perf_counter()
     with sessions() as db, _progress() as progress:
         task = progress.add_task("importing", total=len(files))
         importer = Importer(
@@ -76,7 +78,7 @@ def import_command(
             progress.advance(task)
         outcomes = importer.finish()
     engine.dispose()
-    _summary(outcomes)
+    _summary(outcomes, time.perf_counter() - started)
     if any(o.status == "rejected" for o in outcomes):
         raise typer.Exit(1)
 
@@ -92,7 +94,7 @@ def _progress() -> Progress:
     )
 
 
-def _summary(outcomes: list[IngestOutcome]) -> None:
+def _summary(outcomes: list[IngestOutcome], seconds: float) -> None:
     counts = Counter(o.status for o in outcomes)
     instances = sum(o.instances for o in outcomes if o.status == "stored")
     table = Table("result", "files", title="Import summary")
@@ -102,6 +104,8 @@ def _summary(outcomes: list[IngestOutcome]) -> None:
     console.print(table)
     series = {o.series_instance_uid for o in outcomes if o.status == "stored" and o.series_instance_uid}
     console.print(f"{instances} instance(s) stored in {len(series)} series")
+    rate = len(outcomes) / max(seconds, 1e-9)
+    console.print(f"{len(outcomes)} file(s) read in {seconds:.2f} s ({rate:.0f} per second)")
     rejected = [o for o in outcomes if o.status == "rejected"]
     if rejected:
         console.print(f"[bold red]Rejected[/bold red] ({len(rejected)}):")

@@ -79,6 +79,16 @@ def find_instances(
     return refs
 
 
+def find_instance(
+    db: Session, *, user: User, study_uid: str, series_uid: str, sop_instance_uid: str
+) -> InstanceRef:
+    """The one visible instance under an instance URL; 404 when hidden or missing."""
+    (ref,) = find_instances(
+        db, user=user, study_uid=study_uid, series_uid=series_uid, sop_instance_uid=sop_instance_uid
+    )
+    return ref
+
+
 def etag_of(refs: Sequence[InstanceRef], *extra: object) -> str:
     """A strong validator that changes whenever an instance is added, removed or replaced."""
     digest = hashlib.blake2b(digest_size=16)
@@ -110,6 +120,21 @@ def record_read(
         object_type="study" if len(studies) == 1 else None,
         object_id=studies[0] if len(studies) == 1 else None,
         details=info,
+    )
+
+
+def record_frame_read(
+    sessions: sessionmaker[Session], *, actor: Actor, action: str, ref: InstanceRef, frames: int
+) -> None:
+    """Frames, rendered frames and bulk data of one instance: aggregated per user and series."""
+    audit.record_frame_read(
+        sessions.kw["bind"],
+        actor=actor,
+        action=action,
+        study_uid=ref.study_instance_uid,
+        series_uid=ref.series_instance_uid,
+        sop_instance_uid=ref.sop_instance_uid,
+        frames=frames,
     )
 
 

@@ -18,6 +18,7 @@ from labelstack.api.routes.dicomweb_common import (
     AcceptParam,
     Reader,
     base_url,
+    end_read,
 )
 from labelstack.archive.dicomweb import multipart, negotiation
 from labelstack.archive.dicomweb.qido import Level
@@ -49,7 +50,7 @@ def _search(
         study_uid=study_uid,
         series_uid=series_uid,
     )
-    db.rollback()
+    end_read(db)
     dicomweb.record_read(
         request.app.state.write_sessionmaker,
         actor=caller.actor,

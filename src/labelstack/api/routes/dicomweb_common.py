@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 from fastapi.responses import Response
 
-from labelstack.api.deps import CurrentCaller
+from labelstack.api.deps import CurrentCaller, DbSession
 from labelstack.archive.dicomweb.wado import InstanceRef, WadoReader
 from labelstack.archive.store import make_store
 from labelstack.services import dicomweb
@@ -49,6 +49,36 @@ def audit_read(
     dicomweb.record_read(
         request.app.state.write_sessionmaker, actor=caller.actor, action=action, refs=refs, details=details
     )
+
+
+def audit_frame_read(
+    request: Request, caller: CurrentCaller, action: str, ref: InstanceRef, frames: int
+) -> None:
+    """Per-frame reads (frames, rendered, thumbnails, bulk data) go to the aggregated read log."""
+    dicomweb.record_frame_read(
+        request.app.state.write_sessionmaker, actor=caller.actor, action=action, ref=ref, frames=frames
+    )
+
+
+def end_read(db: DbSession) -> None:
+    """End the request's read transaction before the slow part (file reads, response building).
+
+    A commit, not a rollback: a rollback expires every loaded object, and the
+    next use of the caller's user (the audit actor) would load it again with
+    its roles -- two more queries on the hottest path of the viewer.
+    """
+    db.commit()
+
+
+def one_instance(
+    db: DbSession, caller: CurrentCaller, study_uid: str, series_uid: str, instance_uid: str
+) -> InstanceRef:
+    """The instance an instance URL names, if the caller may see it; ends the read transaction."""
+    ref = dicomweb.find_instance(
+        db, user=caller.user, study_uid=study_uid, series_uid=series_uid, sop_instance_uid=instance_uid
+    )
+    end_read(db)
+    return ref
 
 
 def not_modified(request: Request, etag: str, cache_control: str) -> Response | None:

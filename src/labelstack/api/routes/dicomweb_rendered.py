@@ -14,8 +14,10 @@ from labelstack.api.routes.dicomweb_common import (
     SERIES,
     STUDY,
     Reader,
-    audit_read,
+    audit_frame_read,
+    end_read,
     not_modified,
+    one_instance,
 )
 from labelstack.archive import render
 from labelstack.archive.dicomweb import negotiation
@@ -78,7 +80,7 @@ def _rendered(
     key = (ref.storage_key, ref.sha256, frame, window, size, fmt, quality)
     variant = hashlib.blake2b(repr(key[2:]).encode(), digest_size=8).hexdigest()  # stable across workers
     etag = f'"{ref.sha256[:32]}-{variant}"'
-    audit_read(request, caller, action, [ref], frame=frame)
+    audit_frame_read(request, caller, action, ref, frames=1)
     cached = not_modified(request, etag, IMMUTABLE)
     if cached is not None:
         return cached
@@ -96,16 +98,6 @@ def _rendered(
     return Response(image, media_type=str(media), headers={"ETag": etag, "Cache-Control": IMMUTABLE})
 
 
-def _one(
-    db: DbSession, caller: CurrentCaller, study_uid: str, series_uid: str, instance_uid: str
-) -> InstanceRef:
-    (ref,) = dicomweb.find_instances(
-        db, user=caller.user, study_uid=study_uid, series_uid=series_uid, sop_instance_uid=instance_uid
-    )
-    db.rollback()
-    return ref
-
-
 @router.get(INSTANCE + "/rendered", response_class=Response)
 def rendered_instance(
     study_uid: str,
@@ -117,7 +109,7 @@ def rendered_instance(
     reader: Reader,
 ) -> Response:
     """WADO-RS: the first frame rendered as JPEG or PNG, with optional window and viewport."""
-    ref = _one(db, caller, study_uid, series_uid, instance_uid)
+    ref = one_instance(db, caller, study_uid, series_uid, instance_uid)
     return _rendered(request, caller, reader, ref, 1, action="dicomweb.rendered", default_size=None)
 
 
@@ -136,7 +128,7 @@ def rendered_frame(
     numbers = parse_frame_list(frame_list)
     if len(numbers) != 1:
         raise InvalidInput("rendered frames are served one at a time")
-    ref = _one(db, caller, study_uid, series_uid, instance_uid)
+    ref = one_instance(db, caller, study_uid, series_uid, instance_uid)
     return _rendered(request, caller, reader, ref, numbers[0], action="dicomweb.rendered", default_size=None)
 
 
@@ -155,7 +147,7 @@ def instance_thumbnail(
     reader: Reader,
 ) -> Response:
     """WADO-RS: a small picture of an instance (PS3.18 §10.4.1.1.6)."""
-    ref = _one(db, caller, study_uid, series_uid, instance_uid)
+    ref = one_instance(db, caller, study_uid, series_uid, instance_uid)
     return _rendered(
         request, caller, reader, ref, 1, action="dicomweb.thumbnail", default_size=THUMBNAIL_SIZE
     )
@@ -167,7 +159,7 @@ def series_thumbnail(
 ) -> Response:
     """WADO-RS: a small picture of the middle instance of a series."""
     refs = dicomweb.find_instances(db, user=caller.user, study_uid=study_uid, series_uid=series_uid)
-    db.rollback()
+    end_read(db)
     ref = refs[len(refs) // 2]
     frame = (ref.number_of_frames + 1) // 2
     return _rendered(
@@ -181,7 +173,7 @@ def study_thumbnail(
 ) -> Response:
     """WADO-RS: a small picture of a study (the middle instance of its first series)."""
     refs = dicomweb.find_instances(db, user=caller.user, study_uid=study_uid)
-    db.rollback()
+    end_read(db)
     first = [r for r in refs if r.series_instance_uid == refs[0].series_instance_uid]
     ref = first[len(first) // 2]
     return _rendered(

@@ -13,9 +13,12 @@ from labelstack.api.routes.dicomweb_common import (
     SERIES,
     STUDY,
     Reader,
+    audit_frame_read,
     audit_read,
     base_url,
+    end_read,
     not_modified,
+    one_instance,
 )
 from labelstack.archive.dicomweb import multipart, negotiation
 from labelstack.archive.dicomweb.wado import InstanceRef, WadoReader, parse_frame_list
@@ -48,7 +51,7 @@ def retrieve_study(
 ) -> Response:
     """WADO-RS: every instance of a study as multipart/related; type="application/dicom"."""
     refs = dicomweb.find_instances(db, user=caller.user, study_uid=study_uid)
-    db.rollback()
+    end_read(db)
     return _retrieve(request, caller, reader, refs)
 
 
@@ -58,7 +61,7 @@ def retrieve_series(
 ) -> Response:
     """WADO-RS: every instance of a series."""
     refs = dicomweb.find_instances(db, user=caller.user, study_uid=study_uid, series_uid=series_uid)
-    db.rollback()
+    end_read(db)
     return _retrieve(request, caller, reader, refs)
 
 
@@ -73,11 +76,8 @@ def retrieve_instance(
     reader: Reader,
 ) -> Response:
     """WADO-RS: one instance, byte for byte as stored."""
-    refs = dicomweb.find_instances(
-        db, user=caller.user, study_uid=study_uid, series_uid=series_uid, sop_instance_uid=instance_uid
-    )
-    db.rollback()
-    return _retrieve(request, caller, reader, refs)
+    ref = one_instance(db, caller, study_uid, series_uid, instance_uid)
+    return _retrieve(request, caller, reader, [ref])
 
 
 # ------------------------------------------------------------------ WADO-RS: metadata
@@ -95,7 +95,7 @@ def _metadata(
     if cached is not None:
         return cached
     body = reader.metadata(db, refs, base_url(request), etag)
-    db.rollback()
+    end_read(db)
     return Response(
         body, media_type="application/dicom+json", headers={"ETag": etag, "Cache-Control": REVALIDATE}
     )
@@ -130,10 +130,10 @@ def instance_metadata(
     reader: Reader,
 ) -> Response:
     """WADO-RS: DICOM JSON of one instance."""
-    refs = dicomweb.find_instances(
+    ref = dicomweb.find_instance(
         db, user=caller.user, study_uid=study_uid, series_uid=series_uid, sop_instance_uid=instance_uid
     )
-    return _metadata(request, caller, db, reader, refs)
+    return _metadata(request, caller, db, reader, [ref])
 
 
 # ------------------------------------------------------------------ WADO-RS: frames and bulk data
@@ -152,14 +152,11 @@ def retrieve_frames(
 ) -> Response:
     """WADO-RS: frames in their stored transfer syntax, not decoded (PS3.18 §10.4.1.1.4)."""
     numbers = parse_frame_list(frame_list)
-    (ref,) = dicomweb.find_instances(
-        db, user=caller.user, study_uid=study_uid, series_uid=series_uid, sop_instance_uid=instance_uid
-    )
-    db.rollback()
+    ref = one_instance(db, caller, study_uid, series_uid, instance_uid)
     accept = negotiation.parse_accept(request.headers.get("accept"), request.query_params.get("accept"))
     reply = negotiation.negotiate_frames(accept, ref.transfer_syntax_uid)
     etag = f'"{ref.sha256[:32]}-{frame_list}-{reply.part_type}"'
-    audit_read(request, caller, "dicomweb.frames", [ref], frames=frame_list[:200])
+    audit_frame_read(request, caller, "dicomweb.frames", ref, frames=len(numbers))
     cached = not_modified(request, etag, IMMUTABLE)
     if cached is not None:
         return cached
@@ -189,14 +186,11 @@ def retrieve_bulkdata(
     reader: Reader,
 ) -> Response:
     """WADO-RS: the value behind a BulkDataURI of the metadata (PS3.18 §10.4.1.1.3)."""
-    (ref,) = dicomweb.find_instances(
-        db, user=caller.user, study_uid=study_uid, series_uid=series_uid, sop_instance_uid=instance_uid
-    )
-    db.rollback()
+    ref = one_instance(db, caller, study_uid, series_uid, instance_uid)
     if len(tag) != 8:
         raise InvalidInput("a bulk data tag is eight hexadecimal digits")
     values = reader.bulkdata(ref, tag)
-    audit_read(request, caller, "dicomweb.bulkdata", [ref], tag=tag)
+    audit_frame_read(request, caller, "dicomweb.bulkdata", ref, frames=0)
     boundary = multipart.new_boundary()
     octet = negotiation.MediaType.OCTET_STREAM
     return Response(
