@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { renumber, SliceBaseline, takeSlices } from "./sliceDiff";
+import { isEmpty, renumber, SliceBaseline, takeSlices } from "./sliceDiff";
 
 describe("slice baseline", () => {
   it("reports painted, repainted and erased slices only", () => {
@@ -27,6 +27,16 @@ describe("slice baseline", () => {
     volume[0][1] = 1; // a stroke while the save was in flight
     baseline.accept(sent);
     expect(baseline.changed(volume)).toEqual([0]);
+  });
+
+  it("sees a change in the last byte of a slice whose length is not a multiple of four", () => {
+    const baseline = new SliceBaseline(2);
+    const volume = [new Uint8Array(7), new Uint16Array(8)];
+    baseline.accept(takeSlices(volume, [0, 1]));
+    volume[0][6] = 1;
+    volume[1][7] = 300;
+    expect(baseline.changed(volume)).toEqual([0, 1]);
+    expect(isEmpty(volume[1].subarray(0, 7))).toBe(true);
   });
 
   it("skips slices that are not loaded", () => {

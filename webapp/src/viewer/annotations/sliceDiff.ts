@@ -41,13 +41,31 @@ export class SliceBaseline {
 function differs(plane: ArrayLike<number>, saved: Plane | null): boolean {
   if (saved === null) return !isEmpty(plane);
   if (saved.length !== plane.length) return true;
-  for (let i = 0; i < plane.length; i++) if (plane[i] !== saved[i]) return true;
+  const same = plane.constructor === saved.constructor;
+  const a = same ? words(plane) : plane;
+  const b = same ? words(saved) : saved;
+  if (a.length !== b.length) return true;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return true;
   return false;
 }
 
+/** True when every voxel is 0 (background). */
 export function isEmpty(plane: ArrayLike<number>): boolean {
-  for (let i = 0; i < plane.length; i++) if (plane[i] !== 0) return false;
+  const w = words(plane);
+  for (let i = 0; i < w.length; i++) if (w[i] !== 0) return false;
   return true;
+}
+
+/**
+ * The same bytes read four at a time when the array allows it: a whole
+ * 300-slice 512x512 labelmap is scanned on every save, and this makes the
+ * scan several times faster.
+ */
+function words(plane: ArrayLike<number>): ArrayLike<number> {
+  if (!ArrayBuffer.isView(plane)) return plane;
+  const view = plane as unknown as Uint8Array;
+  if (view.byteOffset % 4 !== 0 || view.byteLength % 4 !== 0) return plane;
+  return new Uint32Array(view.buffer, view.byteOffset, view.byteLength / 4);
 }
 
 function copy(plane: ArrayLike<number>): Plane {

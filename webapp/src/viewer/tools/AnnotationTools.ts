@@ -7,6 +7,7 @@ import { cache, eventTarget, imageLoader, utilities as coreUtilities, type Types
 import * as tools from "@cornerstonejs/tools";
 
 import { SHAPE_TOOLS, type DrawnShape, type ShapeTool } from "../annotations/shapeContent";
+import { isEmpty } from "../annotations/sliceDiff";
 import type { StackController } from "../viewport/StackController";
 import type { UndoStack } from "./undoStack";
 
@@ -194,6 +195,7 @@ export class AnnotationTools {
       const image = cache.getImage(id);
       if (!image) return;
       const data = image.voxelManager ? (image.voxelManager.getScalarData() as ArrayLike<number>) : image.getPixelData();
+      if (isEmpty(data)) return;
       for (let i = 0; i < data.length; i++) {
         const value = data[i];
         if (!value) continue;
