@@ -180,7 +180,9 @@ def test_reviewer_requests_a_correction_with_a_pin_then_accepts(
 
     # request a correction with a comment pinned to the middle of the image
     page.get_by_label("Review comment").fill("The lower edge is missing.")
-    page.get_by_role("button", name="Pin a comment").click()
+    _unfocus(page)
+    page.keyboard.press("m")  # pin a comment: the next click on the image places it
+    expect(page.get_by_role("button", name="Click the image…")).to_be_visible()
     box = viewport.bounding_box()
     assert box is not None
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
@@ -226,7 +228,8 @@ def test_reviewer_requests_a_correction_with_a_pin_then_accepts(
     page.locator('[data-testid=viewport][data-image-index="10"]').wait_for()
     expect(page.get_by_test_id("pin")).to_have_count(1)  # review 1's pin, on its slice
     browser.screenshot(page, "review-corrected")
-    page.get_by_role("button", name="Accept").click()
+    _unfocus(page)
+    page.keyboard.press("a")  # accept by keyboard
     expect(page.get_by_text("Every item of this task is reviewed.")).to_be_visible()
 
     with closing(admin_client(server)) as admin:

@@ -186,6 +186,14 @@ function ReviewItem({
   const onShortcut = (action: ShortcutAction) => {
     if (action === "nextItem") onGo(at.next_index);
     if (action === "previousItem") onGo(at.previous_index);
+    // The same rules as the buttons: nothing while a decision is in flight or the item is closed.
+    const blocked = busy || disabled !== null;
+    if (action === "reviewAccept" && !blocked) void decide("accept");
+    if (action === "reviewRequestCorrection" && !blocked) void decide("request_correction");
+    if (action === "reviewPin" && !blocked) {
+      setPinning(true);
+      viewer?.controller.setPrimaryTool(null);
+    }
   };
 
   const side = (

@@ -52,13 +52,17 @@ describe("matchShortcut", () => {
     expect(matchShortcut(key("1"), "qc")).toBe("qcAccept");
     expect(matchShortcut(key("1"), "annotate")).toBeNull();
     expect(matchShortcut(key("i"), "view")).toBe("invert");
+    expect(matchShortcut(key("a"), "review")).toBe("reviewAccept");
+    expect(matchShortcut(key("x"), "review")).toBe("reviewRequestCorrection");
+    expect(matchShortcut(key("m"), "review")).toBe("reviewPin");
+    expect(matchShortcut(key("a"), "annotate")).toBeNull();
   });
   it("does not confuse S with Alt+S or Ctrl+Z with Z", () => {
     expect(matchShortcut(key("s", { alt: true, code: "KeyS" }), "annotate")).toBe("save");
     expect(matchShortcut(key("z"), "annotate")).toBeNull();
   });
   it("has no key bound twice within a mode", () => {
-    for (const mode of ["annotate", "qc"] as const) {
+    for (const mode of ["annotate", "qc", "review"] as const) {
       const seen = new Set<string>();
       for (const s of SHORTCUTS.filter((x) => !x.mode || x.mode === mode)) {
         for (const k of s.keys) {

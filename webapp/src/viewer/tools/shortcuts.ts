@@ -33,14 +33,17 @@ export type ShortcutAction =
   | "qcReject"
   | "qcFineTune"
   | "qcUnclassified"
-  | "qcNextCase";
+  | "qcNextCase"
+  | "reviewAccept"
+  | "reviewRequestCorrection"
+  | "reviewPin";
 
 export interface Shortcut {
   keys: string[];
   action: ShortcutAction;
   description: string;
   /** Where it applies: everywhere, or only in one workspace mode. */
-  mode?: "annotate" | "qc";
+  mode?: "annotate" | "qc" | "review";
 }
 
 export const SHORTCUTS: Shortcut[] = [
@@ -71,6 +74,9 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ["3"], action: "qcFineTune", description: "QC: fine-tune", mode: "qc" },
   { keys: ["4"], action: "qcUnclassified", description: "QC: unclassified", mode: "qc" },
   { keys: ["N"], action: "qcNextCase", description: "QC: next case", mode: "qc" },
+  { keys: ["A"], action: "reviewAccept", description: "Review: accept the version", mode: "review" },
+  { keys: ["X"], action: "reviewRequestCorrection", description: "Review: send back for correction", mode: "review" },
+  { keys: ["M"], action: "reviewPin", description: "Review: pin a comment (then click the image)", mode: "review" },
 ];
 
 interface KeyLike {

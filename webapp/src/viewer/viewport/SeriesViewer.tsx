@@ -135,7 +135,7 @@ export function SeriesViewer({ seriesId, mode = "view", onShortcut, onReady, too
     const onKey = (event: KeyboardEvent) => {
       // Cornerstone marks every key on its viewport element as handled, so defaultPrevented is not checked.
       if (isTypingTarget(event.target)) return;
-      const action = matchShortcut(event, mode === "qc" ? "qc" : mode === "annotate" ? "annotate" : "view");
+      const action = matchShortcut(event, mode);
       if (!action) return;
       event.preventDefault();
       handleRef.current(action, event);
