@@ -1,6 +1,11 @@
 """Request dependencies, defined once: database session, settings, caller, roles.
 
-Authorisation lives here and nowhere else. Every route depends on
+Authorisation lives here and nowhere else.
+
+Dependencies that only look at the request or at an already resolved caller
+are ``async def``: FastAPI runs every plain ``def`` dependency in its thread
+pool, and each such hop costs more than the check itself. Only the caller
+lookup, which talks to the database, runs there. Every route depends on
 ``CurrentCaller`` / ``CurrentUser`` (any logged-in user), ``AdminCaller`` or ``require_roles(...)``;
 ``tests/api/test_route_protection.py`` walks the whole OpenAPI schema to
 prove it.
@@ -8,13 +13,14 @@ prove it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Annotated
 
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from labelstack.config import Settings
 from labelstack.models import AuthSession, Role, User
@@ -28,13 +34,18 @@ CSRF_HEADER = "X-CSRF-Token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_db(request: Request) -> Iterator[Session]:
-    """A session for this request: a write session for methods that change state."""
+async def get_db(request: Request) -> AsyncIterator[Session]:
+    """A session for this request: a write session for methods that change state.
+
+    Making the session touches no database (it connects on first use), so it
+    happens on the event loop; closing hands a connection back (a rollback),
+    so that part goes to the thread pool, and only when a connection was used.
+    """
     factory = request.app.state.sessionmaker
     if request.method not in SAFE_METHODS:
         factory = request.app.state.write_sessionmaker
@@ -42,7 +53,10 @@ def get_db(request: Request) -> Iterator[Session]:
     try:
         yield db
     finally:
-        db.close()
+        if db.in_transaction():
+            await run_in_threadpool(db.close)
+        else:
+            db.close()
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
@@ -97,14 +111,14 @@ def _token_from(request: Request) -> tuple[str | None, bool]:
 CurrentCaller = Annotated[Caller, Depends(get_caller)]
 
 
-def get_current_user(caller: CurrentCaller) -> User:
+async def get_current_user(caller: CurrentCaller) -> User:
     return caller.user
 
 
 CurrentUser = Annotated[User, Depends(get_current_user)]
 
 
-def require_admin(caller: CurrentCaller) -> Caller:
+async def require_admin(caller: CurrentCaller) -> Caller:
     if not caller.user.is_admin:
         raise PermissionDenied("this needs the admin role")
     return caller
@@ -113,10 +127,10 @@ def require_admin(caller: CurrentCaller) -> Caller:
 AdminCaller = Annotated[Caller, Depends(require_admin)]
 
 
-def require_roles(*roles: Role) -> Callable[[Caller], Caller]:
+def require_roles(*roles: Role) -> Callable[[Caller], Awaitable[Caller]]:
     """A dependency that lets through users holding any of ``roles`` (admins always)."""
 
-    def check(caller: CurrentCaller) -> Caller:
+    async def check(caller: CurrentCaller) -> Caller:
         if caller.user.is_admin or any(caller.user.has_role(r) for r in roles):
             return caller
         raise PermissionDenied("this needs one of the roles: " + ", ".join(r.value for r in roles))
