@@ -1,14 +1,14 @@
 """Request dependencies, defined once: database session, settings, caller, roles.
 
-Authorisation lives here and nowhere else.
+Authorisation lives here and nowhere else. Every route depends on
+``CurrentCaller`` / ``CurrentUser`` (any logged-in user), ``AdminCaller`` or ``require_roles(...)``;
+``tests/api/test_route_protection.py`` walks the whole OpenAPI schema to
+prove it.
 
 Dependencies that only look at the request or at an already resolved caller
 are ``async def``: FastAPI runs every plain ``def`` dependency in its thread
 pool, and each such hop costs more than the check itself. Only the caller
-lookup, which talks to the database, runs there. Every route depends on
-``CurrentCaller`` / ``CurrentUser`` (any logged-in user), ``AdminCaller`` or ``require_roles(...)``;
-``tests/api/test_route_protection.py`` walks the whole OpenAPI schema to
-prove it.
+lookup, which talks to the database, runs there.
 """
 
 from __future__ import annotations
