@@ -1,4 +1,4 @@
-"""A LabelStack server for the annotation benchmark: a temporary data dir, users, a project, series.
+"""What the annotation benchmark puts into a LabelStack database: users, a project, series, tasks.
 
 The 512x512x300 series used for saves are index rows only (saves never read
 pixels); the series exported to DICOM SEG are real files ingested through the
@@ -7,16 +7,10 @@ archive, because a Segmentation copies its sources' attributes.
 
 from __future__ import annotations
 
-import threading
-import time
-from dataclasses import dataclass
-
 import httpx
-import uvicorn
 from sqlalchemy.orm import Session
 from tests.generated import ct_series
 
-from labelstack.api.app import create_app
 from labelstack.archive.ingest import ingest_many
 from labelstack.archive.store import make_store
 from labelstack.config import Settings
@@ -30,32 +24,6 @@ from labelstack.services.audit import Actor
 
 PASSWORD = "bench-password-1234"
 ACTOR = Actor.system("bench")
-
-
-@dataclass
-class Running:
-    base_url: str
-    settings: Settings
-    server: uvicorn.Server
-    thread: threading.Thread
-
-    def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=30)
-
-
-def start(settings: Settings, port: int) -> Running:
-    app = create_app(settings)
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the benchmark server did not start")
-        time.sleep(0.05)
-    return Running(f"http://127.0.0.1:{port}", settings, server, thread)
 
 
 def make_user(db: Session, name: str, role: Role) -> User:

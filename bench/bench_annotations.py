@@ -3,17 +3,18 @@
 1. Storage layer: a brush stroke on 5 slices of a 512x512x300 labelmap saved
    as a patch on its parent version (body bytes, apply time p50/p95), a full
    save, bytes on disk. Peer: the whole volume as one zstd blob per save.
-2. Through a real server over HTTP (loopback; latencies are client-side round
-   trips, so they bound the server time from above): 5-slice brush saves and a
-   full save; then N annotators autosaving drafts every 5 s (default 50 for
-   60 s; ``LABELSTACK_BENCH_ANNOTATORS`` and ``LABELSTACK_BENCH_SECONDS``
-   shorten it), each draft promoted at the end and every head checked voxel by
-   voxel against what its own annotator drew (no lost or mixed-up version).
-3. DICOM SEG export of a 100-series project (``LABELSTACK_BENCH_EXPORT_SERIES``)
-   through ``POST /api/v1/exports``: series per second; peer: highdicom alone
-   writing the same SEGs in-process.
-
-``LABELSTACK_BENCH_DATABASE_URL`` runs 2 and 3 on another database (e.g. PostgreSQL).
+2. Through a real ``labelstack serve`` over HTTP, on SQLite and on PostgreSQL
+   (``LABELSTACK_BENCH_DATABASES``; latencies are client-side round trips over
+   loopback, so they bound the server time from above): a full save, 5-slice
+   brush saves; then N annotators (default 50 for 60 s;
+   ``LABELSTACK_BENCH_ANNOTATORS`` and ``LABELSTACK_BENCH_SECONDS`` shorten it)
+   autosaving a brush stroke every 5 s and saving every 4th draft as a version,
+   with an authenticated no-op request after each autosave as the peer measured
+   under the same load. Afterwards every version is checked against what its
+   own annotator drew (no lost or mixed-up version).
+3. DICOM SEG export of a 100-series project (``LABELSTACK_BENCH_EXPORT_SERIES``;
+   0 skips it) through ``POST /api/v1/exports``: series per second; peer:
+   highdicom alone writing the same SEGs in-process.
 """
 
 from __future__ import annotations
@@ -51,17 +52,28 @@ def typical_labelmap(shape: tuple[int, int, int] = SHAPE) -> np.ndarray:
 def brush_stroke(
     volume: np.ndarray, first_slice: int, rng: np.random.Generator, slices: int = 5
 ) -> dict[int, np.ndarray]:
-    """A round brush of radius 12 dragged along a random path on ``slices`` consecutive slices."""
+    """A round brush of radius 12 dragged along a random path on ``slices`` consecutive slices.
+
+    The stroke is painted once as a mask, disc by disc in a small window, so
+    that making the benchmark's edits costs the client little CPU (client and
+    server share the machine).
+    """
     _, rows, columns = volume.shape
-    yy, xx = np.ogrid[0:rows, 0:columns]
-    changed = {}
+    radius = 12
+    disc_y, disc_x = np.ogrid[-radius : radius + 1, -radius : radius + 1]
+    disc = disc_y**2 + disc_x**2 <= radius**2
+    mask = np.zeros((rows + 2 * radius, columns + 2 * radius), dtype=bool)  # margin: no clipping
     start = rng.uniform(100, 400, size=2)
     path = start + np.cumsum(rng.normal(0, 6, size=(40, 2)), axis=0)
+    for y, x in np.rint(path).astype(int):
+        y, x = int(np.clip(y, 0, rows - 1)), int(np.clip(x, 0, columns - 1))
+        mask[y : y + 2 * radius + 1, x : x + 2 * radius + 1] |= disc
+    mask = mask[radius : radius + rows, radius : radius + columns]
     segment = int(rng.integers(1, 4))
+    changed = {}
     for k in range(first_slice, first_slice + slices):
         plane = volume[k].copy()
-        for y, x in path:
-            plane[(yy - y) ** 2 + (xx - x) ** 2 <= 144] = segment
+        plane[mask] = segment
         changed[k] = plane
     return changed
 
@@ -128,7 +140,7 @@ def main() -> None:
     storage_layer()
     from bench import annotations_http
 
-    annotations_http.main()
+    annotations_http.run_all()
 
 
 def storage_layer() -> None:

@@ -48,6 +48,9 @@ def open_database() -> tuple[Settings, Engine, sessionmaker[Session]]:
     return settings, engine, make_sessionmaker(engine, write=True)
 
 
+KEEP_ALIVE_SECONDS = 75
+
+
 @app.command()
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
@@ -68,6 +71,9 @@ def serve(
         workers=workers,
         proxy_headers=False,
         log_level="info",
+        # longer than the web app's autosave interval: with uvicorn's 5 s default, a request
+        # sent every 5 s on a kept-alive connection races the server closing it (connection reset)
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
     )
 
 

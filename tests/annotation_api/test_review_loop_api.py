@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import httpx
 import numpy as np
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
@@ -15,18 +16,24 @@ from tests.annotation_api.test_labelmaps_api import SHAPE, create_labelmap
 API = "/api/v1"
 
 
-def _review_task(client: TestClient, scene: Scene, version_id: int) -> tuple[int, int]:
-    created = client.post(
+def _post_review_task(
+    client: TestClient, scene: Scene, version_id: int, series_id: int | None = None
+) -> httpx.Response:
+    return client.post(
         f"{API}/tasks",
         json={
             "project_id": scene.project_id,
             "name": "Review liver",
             "kind": "review",
             "assignee_id": scene.reviewer.user.id,
-            "items": [{"annotation_version_id": version_id, "series_id": scene.series.id}],
+            "items": [{"annotation_version_id": version_id, "series_id": series_id or scene.series.id}],
         },
         headers=scene.admin.headers,
     )
+
+
+def _review_task(client: TestClient, scene: Scene, version_id: int) -> tuple[int, int]:
+    created = _post_review_task(client, scene, version_id)
     assert created.status_code == 201, created.text
     task_id = created.json()["id"]
     item = client.get(f"{API}/tasks/{task_id}/items/0", headers=scene.reviewer.headers).json()["item"]
@@ -146,3 +153,16 @@ def test_correction_of_an_imported_annotation_creates_a_correction_task(
     ).json()
     names = [t["name"] for t in mine["items"]]
     assert f"Correction of annotation {created['id']}" in names
+
+
+def test_a_review_item_must_name_a_version_on_its_series(
+    client: TestClient, scene: Scene, db: Session
+) -> None:
+    annotation = create_labelmap(client, scene)
+    items_before = db.scalar(select(func.count()).select_from(TaskItem))
+    for version_id, series_id in ((987_654, scene.series.id), (annotation["head_version_id"], 987_654)):
+        created = _post_review_task(client, scene, version_id, series_id)
+        assert created.status_code == 422, created.text
+        assert "annotation version" in created.json()["detail"]
+    db.expire_all()
+    assert db.scalar(select(func.count()).select_from(TaskItem)) == items_before

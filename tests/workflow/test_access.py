@@ -11,11 +11,15 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from labelstack.config import Settings
 from labelstack.models import Instance, Series, Task, TaskKind, TaskStatus, User
+from labelstack.schemas.annotation_content import QCContent
+from labelstack.schemas.annotations import AnnotationCreate
 from labelstack.schemas.labels import AssignmentsCreate
 from labelstack.schemas.tasks import ItemRef, TaskCreate
-from labelstack.services import access, assignments, task_workflow, tasks
+from labelstack.services import access, annotation_versions, assignments, task_workflow, tasks
 from labelstack.services import users as user_service
+from labelstack.services.annotation_storage import labelmap_store
 from labelstack.services.errors import NotFound
 from tests.api.test_route_protection import _api_routes
 from tests.factories import UserFactory
@@ -32,7 +36,9 @@ def _visible(db: Session, user: User) -> set[int]:
 
 
 @pytest.fixture
-def world(users: UserFactory, db: Session, work: WorkFactory, archive: ArchiveFactory) -> dict:
+def world(
+    users: UserFactory, db: Session, work: WorkFactory, archive: ArchiveFactory, settings: Settings
+) -> dict:
     """Seven series: anna's (series, instance, assignment items), andre's, rita's under review, ..."""
     anna, andre = users.annotator("anna"), users.annotator("andre")
     rita = users.reviewer("rita")
@@ -61,7 +67,17 @@ def world(users: UserFactory, db: Session, work: WorkFactory, archive: ArchiveFa
     task(anna.user, TaskKind.label, ItemRef(instance_id=instance_of_1))
     task(anna.user, TaskKind.annotate, ItemRef(label_assignment_id=created[0].id))
     task(andre.user, TaskKind.annotate, ItemRef(series_id=s[3].id))
-    task(rita.user, TaskKind.review, ItemRef(annotation_version_id=41, series_id=s[4].id))
+    under_review = annotation_versions.create(
+        db,
+        annotation_in=AnnotationCreate(
+            project_id=project.id, label_id=label, series_id=s[4].id, content=QCContent(decision="accept")
+        ),
+        user=users.create("maker", "admin"),
+        actor=SYSTEM,
+        store=labelmap_store(settings),
+    )
+    version = ItemRef(annotation_version_id=under_review.head_version_id, series_id=s[4].id)
+    task(rita.user, TaskKind.review, version)
     cancelled = task(anna.user, TaskKind.label, ItemRef(series_id=s[5].id))
     task(None, TaskKind.label, ItemRef(series_id=s[6].id))
     cancelled_task = db.get(Task, cancelled)

@@ -27,6 +27,7 @@ from labelstack.api.routes import (
     health,
     labels,
     projects,
+    qc,
     reviews,
     stats,
     task_work,
@@ -110,6 +111,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
         annotation_imports,
         annotation_routes,
         reviews,
+        qc,
         exports,
     ):
         api.include_router(module.router)

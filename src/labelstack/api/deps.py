@@ -59,8 +59,24 @@ async def get_db(request: Request) -> AsyncIterator[Session]:
             db.close()
 
 
+def get_read_db(request: Request) -> Iterator[Session]:
+    """A read session even for a write request: for checks and heavy work done before writing.
+
+    On SQLite a write session holds the database's write lock from its first
+    statement; a route that validates, decodes and stores files before it
+    writes a row does that part here, so the lock is held only for the short
+    transaction at the end.
+    """
+    db: Session = request.app.state.sessionmaker()
+    try:
+        yield db
+    finally:
+        db.close()
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 DbSession = Annotated[Session, Depends(get_db)]
+ReadDbSession = Annotated[Session, Depends(get_read_db)]
 
 
 def client_address(request: Request) -> str | None:

@@ -178,7 +178,10 @@ class TaskItem(Base):
         ForeignKey("label_assignments.id", ondelete="CASCADE")
     )
     annotation_version_id: Mapped[int | None] = mapped_column(
-        Integer, nullable=True, doc="foreign key added with the annotation tables"
+        # use_alter: annotations point at task items, so this closes a cycle of foreign keys
+        ForeignKey("annotation_versions.id", ondelete="CASCADE", use_alter=True),
+        nullable=True,
+        doc="the version a review or QC item is about",
     )
     status: Mapped[ItemStatus] = mapped_column(
         _enum(ItemStatus, "task_item_status"), default=ItemStatus.pending

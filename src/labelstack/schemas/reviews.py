@@ -7,7 +7,9 @@ from datetime import datetime
 from pydantic import BaseModel, Field
 
 from labelstack.models import ReviewOutcome
+from labelstack.schemas.annotations import AnnotationRead, VersionRead, VersionSummary
 from labelstack.schemas.common import ReadModel
+from labelstack.schemas.tasks import TaskItemRead
 
 
 class PinnedComment(BaseModel):
@@ -42,3 +44,14 @@ class ReviewRead(ReadModel):
     comment: str
     created_at: datetime
     comments: list[PinnedCommentRead] = Field(default_factory=list)
+
+
+class ReviewContextRead(BaseModel):
+    """The review screen of one review item: the version under review and the annotation's history."""
+
+    item: TaskItemRead
+    annotation: AnnotationRead
+    version: VersionRead
+    versions: list[VersionSummary]
+    reviews: list[ReviewRead]
+    people: dict[int, str]

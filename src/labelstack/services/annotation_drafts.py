@@ -10,10 +10,11 @@ drafts and move into the version.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -36,6 +37,10 @@ def get(db: Session, *, annotation_id: int, user: User) -> AnnotationDraft:
     return draft
 
 
+#: How often a draft save is redone when another save of the same draft (another tab) got in between.
+DRAFT_ATTEMPTS = 3
+
+
 def put(
     db: Session,
     *,
@@ -45,61 +50,122 @@ def put(
     actor: Actor,
     store: LabelmapStore,
     patch: LabelmapPatch | None = None,
+    read_db: Session | None = None,
 ) -> AnnotationDraft:
-    """Replace the caller's draft; a labelmap patch applies on top of the previous draft."""
-    annotation = annotation_versions.get(db, annotation_id, user=user)
-    annotation_versions.check_writer(db, annotation.project_id, user)
-    if draft_in.base_version != annotation.version_count:
-        raise annotation_versions.stale(db, annotation, draft_in.base_version)
-    draft = _find(db, annotation.id, user.id)
-    if draft is not None and draft.base_number != draft_in.base_version:
+    """Replace the caller's draft; a labelmap patch applies on top of the previous draft.
+
+    The content is prepared through ``read_db`` (see ``annotation_versions``);
+    the write then replaces the draft only if it is still the one the patch
+    was applied to (compare-and-swap on its save count). If the author's
+    other tab saved in between, the patch is applied again on top of that.
+    """
+    reader = read_db or db
+    for attempt in range(DRAFT_ATTEMPTS):
+        if attempt:
+            reader.expire_all()  # read the draft the other save left, not the one seen before
+        annotation = annotation_versions.get(reader, annotation_id, user=user)
+        annotation_versions.check_writer(reader, annotation.project_id, user)
+        base = draft_in.base_version
+        if base != annotation.version_count:
+            raise annotation_versions.stale(reader, annotation, base)
+        found = _find(reader, annotation.id, user.id)
         # a draft on an old base is dropped when its author starts again from the new head
-        db.delete(draft)
-        db.flush()
-        draft = None
-    parent = draft.content if draft is not None else _head_content(db, annotation)
-    stored = annotation_content.prepare(
-        db, annotation=annotation, body=draft_in.content, parent=parent, store=store, patch=patch
-    )
-    now = utcnow()
-    if draft is None:
-        draft = AnnotationDraft(
-            annotation_id=annotation.id,
-            author_id=user.id,
-            base_version_id=annotation.head_version_id,
-            base_number=annotation.version_count,
-            content=stored.content,
-            content_hash=stored.content_hash,
-            active_seconds=max(0, draft_in.active_seconds),
-            saves=1,
-            tool=draft_in.tool[:64],
-            client=draft_in.client or {},
-            created_at=now,
-            updated_at=now,
+        current = found if found is not None and found.base_number == base else None
+        parent = current.content if current is not None else _head_content(reader, annotation)
+        stored = annotation_content.prepare(
+            reader, annotation=annotation, body=draft_in.content, parent=parent, store=store, patch=patch
         )
-        db.add(draft)
+        seen = _Seen.of(found, current)
+        annotation_versions.finish_reading(read_db, db)
+        draft = _write(db, annotation_versions.in_session(db, annotation), user, draft_in, stored, seen)
+        if draft is not None:
+            break
     else:
-        draft.content = stored.content
-        draft.content_hash = stored.content_hash
-        draft.active_seconds += max(0, draft_in.active_seconds)
-        draft.saves += 1
-        draft.tool = draft_in.tool[:64] or draft.tool
-        draft.client = draft_in.client or draft.client
-        draft.updated_at = now
+        raise Conflict("your draft was saved from another tab at the same moment; send it again")
     audit.record(
         db,
         actor=actor,
         action="annotation.draft",
         object_type="annotation",
-        object_id=annotation.id,
+        object_id=annotation_id,
         details={"base_version": draft_in.base_version, "active_seconds": draft_in.active_seconds},
     )
+    db.commit()
+    return draft
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """The caller's draft as it was when its new content was prepared."""
+
+    old_base_id: int | None  # a draft on an old base, to drop
+    current: AnnotationDraft | None  # the draft on this base the patch was applied to
+
+    @classmethod
+    def of(cls, found: AnnotationDraft | None, current: AnnotationDraft | None) -> _Seen:
+        return cls(found.id if found is not None and current is None else None, current)
+
+
+def _write(
+    db: Session,
+    annotation: Annotation,
+    user: User,
+    draft_in: DraftSave,
+    stored: annotation_content.StoredContent,
+    seen: _Seen,
+) -> AnnotationDraft | None:
+    """Insert or compare-and-swap the draft row; None when another save of it came first."""
+    if annotation.version_count != draft_in.base_version:
+        raise annotation_versions.stale(db, annotation, draft_in.base_version)
+    now = utcnow()
+    added = max(0, draft_in.active_seconds)
+    current = seen.current
+    if current is not None:
+        swapped = db.execute(
+            update(AnnotationDraft)
+            .where(AnnotationDraft.id == current.id, AnnotationDraft.saves == current.saves)
+            .values(
+                content=stored.content,
+                content_hash=stored.content_hash,
+                active_seconds=current.active_seconds + added,
+                saves=current.saves + 1,
+                tool=draft_in.tool[:64] or current.tool,
+                client=draft_in.client or current.client,
+                updated_at=now,
+            )
+            .execution_options(synchronize_session=False)
+        )
+        if swapped.rowcount != 1:  # type: ignore[attr-defined]
+            db.rollback()
+            return None
+        return db.get(AnnotationDraft, current.id, populate_existing=True)
+    if seen.old_base_id is not None:
+        db.execute(
+            delete(AnnotationDraft)
+            .where(AnnotationDraft.id == seen.old_base_id)
+            .execution_options(synchronize_session=False)
+        )
+    draft = AnnotationDraft(
+        annotation_id=annotation.id,
+        author_id=user.id,
+        base_version_id=annotation.head_version_id,
+        base_number=annotation.version_count,
+        content=stored.content,
+        content_hash=stored.content_hash,
+        active_seconds=added,
+        saves=1,
+        tool=draft_in.tool[:64],
+        client=draft_in.client or {},
+        created_at=now,
+        updated_at=now,
+    )
+    db.add(draft)
     try:
-        db.commit()
+        db.flush()
     except IntegrityError:
-        # the same author's other tab created the draft at the same moment: theirs stands, try again
+        # the same author's other tab created the draft at the same moment
         db.rollback()
-        raise Conflict("your draft was saved from another tab at the same moment; send it again") from None
+        return None
     return draft
 
 

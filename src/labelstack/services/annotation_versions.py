@@ -5,6 +5,13 @@ on ``Annotation.version_count`` (an UPDATE ... WHERE version_count = base),
 so of two saves on the same base exactly one wins and the other gets 409 with
 the current head, on SQLite and PostgreSQL alike; nothing is overwritten
 silently between two people or two tabs.
+
+Because the compare-and-swap decides, everything before it can run outside
+the write transaction: the checks, and for labelmaps decoding, validating,
+compressing and writing the slice files (content-addressed, so a save that
+loses the race leaves only complete, unreferenced files). Callers pass a
+``read_db`` for that part; only the short row insert then needs the write
+lock (on SQLite the whole database's).
 """
 
 from __future__ import annotations
@@ -31,7 +38,6 @@ from labelstack.models import (
     TaskStatus,
     User,
 )
-from labelstack.schemas.annotation_content import AnnotationContent
 from labelstack.schemas.annotations import AnnotationCreate, VersionSave
 from labelstack.services import access, annotation_content, annotation_images, audit, projects
 from labelstack.services.audit import Actor
@@ -57,10 +63,14 @@ def get(db: Session, annotation_id: int, *, user: User) -> Annotation:
     annotation = db.get(Annotation, annotation_id)
     if annotation is None:
         raise NotFound(f"annotation {annotation_id} not found")
-    try:
-        access.require_series(db, user, annotation.series_id)
-    except NotFound:
-        raise NotFound(f"annotation {annotation_id} not found") from None
+    # a save looks the annotation up more than once; the access query runs once per session
+    seen: set[tuple[int, int]] = db.info.setdefault("annotation_series_visible", set())
+    if (user.id, annotation.series_id) not in seen:
+        try:
+            access.require_series(db, user, annotation.series_id)
+        except NotFound:
+            raise NotFound(f"annotation {annotation_id} not found") from None
+        seen.add((user.id, annotation.series_id))
     return annotation
 
 
@@ -134,8 +144,50 @@ def create(
     store: LabelmapStore,
     source: str = "save",
     commit: bool = True,
+    read_db: Session | None = None,
 ) -> Annotation:
-    """A new annotation with its first version (the content sent, or an empty labelmap)."""
+    """A new annotation with its first version (the content sent, or an empty labelmap).
+
+    Checks and content preparation read through ``read_db`` when given (see
+    the module docstring); ``db`` then only inserts the rows.
+    """
+    annotation = _checked_new_annotation(read_db or db, annotation_in, user)
+    stored = annotation_content.prepare(
+        read_db or db, annotation=annotation, body=annotation_in.content, parent=None, store=store
+    )
+    finish_reading(read_db, db)
+    db.add(annotation)
+    db.flush()
+    meta = SaveMeta(annotation_in.active_seconds, annotation_in.tool, annotation_in.client, source)
+    commit_version(
+        db,
+        annotation=annotation,
+        base=0,
+        content=stored.content,
+        content_hash=stored.content_hash,
+        user=user,
+        meta=meta,
+    )
+    audit.record(
+        db,
+        actor=actor,
+        action="annotation.create",
+        object_type="annotation",
+        object_id=annotation.id,
+        details={
+            "kind": annotation.kind.value,
+            "series_id": annotation.series_id,
+            "label_id": annotation.label_id,
+            "source": source,
+        },
+    )
+    if commit:
+        db.commit()
+    return annotation
+
+
+def _checked_new_annotation(db: Session, annotation_in: AnnotationCreate, user: User) -> Annotation:
+    """The annotation ``annotation_in`` asks for, every reference checked; not added to a session."""
     project = projects.get(db, annotation_in.project_id, user=user)
     label = db.get(Label, annotation_in.label_id)
     if label is None or label.project_id != project.id:
@@ -177,27 +229,6 @@ def create(
         annotation.shape = list(
             annotation_images.labelmap_shape(db, annotation_in.series_id, annotation_in.phase)
         )
-    db.add(annotation)
-    db.flush()
-    meta = SaveMeta(annotation_in.active_seconds, annotation_in.tool, annotation_in.client, source)
-    _write_version(
-        db, annotation=annotation, body=annotation_in.content, base=None, user=user, store=store, meta=meta
-    )
-    audit.record(
-        db,
-        actor=actor,
-        action="annotation.create",
-        object_type="annotation",
-        object_id=annotation.id,
-        details={
-            "kind": kind.value,
-            "series_id": annotation.series_id,
-            "label_id": label.id,
-            "source": source,
-        },
-    )
-    if commit:
-        db.commit()
     return annotation
 
 
@@ -210,20 +241,33 @@ def save(
     actor: Actor,
     store: LabelmapStore,
     patch: LabelmapPatch | None = None,
+    read_db: Session | None = None,
 ) -> AnnotationVersion:
-    """A new version on top of ``save_in.base_version``; 409 with the head when the base is stale."""
-    annotation = get(db, annotation_id, user=user)
-    check_writer(db, annotation.project_id, user)
-    meta = SaveMeta(save_in.active_seconds, save_in.tool, save_in.client, "save")
-    new = _write_version(
+    """A new version on top of ``save_in.base_version``; 409 with the head when the base is stale.
+
+    Checks and content preparation read through ``read_db`` when given (see
+    the module docstring); ``db`` then only runs the compare-and-swap.
+    """
+    reader = read_db or db
+    annotation = get(reader, annotation_id, user=user)
+    check_writer(reader, annotation.project_id, user)
+    base = save_in.base_version
+    if base != annotation.version_count:
+        raise stale(reader, annotation, base)
+    current = head(reader, annotation)  # version ``base``, or a later one that then loses the swap
+    parent = current.content if current is not None else None
+    stored = annotation_content.prepare(
+        reader, annotation=annotation, body=save_in.content, parent=parent, store=store, patch=patch
+    )
+    finish_reading(read_db, db)
+    new = commit_version(
         db,
-        annotation=annotation,
-        body=save_in.content,
-        base=save_in.base_version,
+        annotation=in_session(db, annotation),
+        base=base,
+        content=stored.content,
+        content_hash=stored.content_hash,
         user=user,
-        store=store,
-        meta=meta,
-        patch=patch,
+        meta=SaveMeta(save_in.active_seconds, save_in.tool, save_in.client, "save"),
     )
     audit.record(
         db,
@@ -265,38 +309,18 @@ def restore(
     return new
 
 
-def _write_version(
-    db: Session,
-    *,
-    annotation: Annotation,
-    body: AnnotationContent,
-    base: int | None,
-    user: User,
-    store: LabelmapStore,
-    meta: SaveMeta,
-    patch: LabelmapPatch | None = None,
-) -> AnnotationVersion:
-    expected = annotation.version_count
-    if (base or 0) != expected:
-        raise stale(db, annotation, base)
-    parent = head(db, annotation)
-    stored = annotation_content.prepare(
-        db,
-        annotation=annotation,
-        body=body,
-        parent=parent.content if parent else None,
-        store=store,
-        patch=patch,
-    )
-    return commit_version(
-        db,
-        annotation=annotation,
-        base=base or 0,
-        content=stored.content,
-        content_hash=stored.content_hash,
-        user=user,
-        meta=meta,
-    )
+def finish_reading(read_db: Session | None, db: Session) -> None:
+    """End the read transaction of ``read_db`` (giving back its connection) before ``db`` writes."""
+    if read_db is not None and read_db is not db:
+        read_db.commit()
+
+
+def in_session(db: Session, annotation: Annotation) -> Annotation:
+    """``annotation`` as an object of ``db`` (itself when read through ``db``); NotFound if gone since."""
+    found = db.get(Annotation, annotation.id)
+    if found is None:
+        raise NotFound(f"annotation {annotation.id} not found")
+    return found
 
 
 def commit_version(

@@ -13,7 +13,7 @@ from labelstack.archive import demo_data
 from labelstack.config import Settings
 from labelstack.models import Role
 from labelstack.schemas.users import UserCreate
-from labelstack.services import demo_annotations, demo_workflow, users
+from labelstack.services import demo_annotations, demo_qc, demo_workflow, users
 from labelstack.services.audit import Actor
 
 #: The demo team. Passwords are for a laptop demo only, and printed by `make run`.
@@ -51,6 +51,7 @@ def load(db: Session, *, settings: Settings, console: Console | None = None) -> 
         demo_data.load_images(db, settings=settings),
         demo_workflow.load(db),  # after the images, so the demo tasks have images to point at
         demo_annotations.load(db, settings=settings),  # fills in the demo tasks
+        demo_qc.load(db, settings=settings),  # after the annotations: QC covers their series too
     ]
 
 

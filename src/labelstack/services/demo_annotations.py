@@ -1,4 +1,4 @@
-"""Demo annotations: a reviewed and accepted LV labelmap, one sent back for correction, a classification.
+"""Demo annotations: LV labelmaps (accepted, sent back for correction, waiting for review), a classification.
 
 Runs after the demo project and its tasks exist; does nothing when the demo
 project already has annotations (idempotent) or has no images yet.
@@ -47,7 +47,7 @@ def load(db: Session, *, settings: Settings) -> str:
         return "demo annotations: no annotation tasks on images yet"
     store = labelmap_store(settings)
     made: list[Annotation] = []
-    for item, task in items[:2]:
+    for item, task in items[:3]:
         author = db.get(User, task.assignee_id)
         if author is None:
             continue
@@ -93,6 +93,8 @@ def load(db: Session, *, settings: Settings) -> str:
         select(TaskItem).where(TaskItem.task_id == review_task.id).order_by(TaskItem.position)
     )
     for n, review_item in enumerate(review_items):
+        if n >= 2:
+            break  # the third one waits for Rita in the review workspace
         if n == 0:
             decision = ReviewCreate(task_item_id=review_item.id, outcome="accept", comment="Clean borders.")
         else:
@@ -100,7 +102,7 @@ def load(db: Session, *, settings: Settings) -> str:
                 task_item_id=review_item.id,
                 outcome="request_correction",
                 comment="Include the papillary muscles consistently.",
-                comments=[PinnedComment(text="here", slice_index=0, x=10, y=10)],
+                comments=[_pin_on_the_ring(made[n].shape)],
             )
         reviews.create(db, review_in=decision, user=rita, actor=Actor.of(rita))
     if "Image quality" in labels and "andre" in people:
@@ -120,7 +122,8 @@ def load(db: Session, *, settings: Settings) -> str:
             actor=Actor.system("demo"),
             store=store,
         )
-    return f"demo annotations: {len(made)} LV labelmaps (accepted / sent back), reviews and a classification"
+    outcomes = "accepted / sent back / to review"
+    return f"demo annotations: {len(made)} LV labelmaps ({outcomes}), reviews and a classification"
 
 
 def _annotator_items(db: Session, project_id: int) -> list[tuple[TaskItem, Task]]:
@@ -140,6 +143,17 @@ def _annotator_items(db: Session, project_id: int) -> list[tuple[TaskItem, Task]
 
 def _sees(db: Session, user: User, series_id: int) -> bool:
     return access.can_see_series(db, user, series_id)
+
+
+def _pin_on_the_ring(shape: list[int] | None) -> PinnedComment:
+    """A pinned comment on the outer border of the ring, on its first slice."""
+    slices, rows, columns = shape or [1, 1, 1]
+    return PinnedComment(
+        text="papillary muscle left out here",
+        slice_index=slices // 3,
+        x=round(columns / 2 + min(rows, columns) / 5, 1),
+        y=round(rows / 2, 1),
+    )
 
 
 def _ring(shape: tuple[int, int, int]) -> np.ndarray:

@@ -53,6 +53,8 @@ LABELS: list[dict[str, Any]] = [
     {"name": "Lesion", "kind": "box", "color": "#e6194b", "description": "Box around each focal lesion."},
     {"name": "LV endocardium", "kind": "contour", "color": "#3cb44b"},
     {"name": "LV myocardium", "kind": "segmentation", "color": "#ffe119"},
+    {"name": "LV blood pool", "kind": "segmentation", "color": "#ef4444"},
+    {"name": "RV blood pool", "kind": "segmentation", "color": "#22c55e"},
 ]
 
 MEMBERS = {

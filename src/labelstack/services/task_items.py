@@ -2,7 +2,8 @@
 
 Items must belong to the task's project: a series the project holds, an
 instance it holds (alone or through its series), one of its pending label
-assignments, or an annotation version on one of its series.
+assignments, or a version of one of its annotations (with the series it is
+drawn on).
 """
 
 from __future__ import annotations
@@ -12,7 +13,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from labelstack.models import AssignmentStatus, ItemType, Label, LabelAssignment, TaskKind
+from labelstack.models import (
+    Annotation,
+    AnnotationVersion,
+    AssignmentStatus,
+    ItemType,
+    Label,
+    LabelAssignment,
+    TaskKind,
+)
 from labelstack.schemas.tasks import ItemRef
 from labelstack.services import projects
 from labelstack.services.errors import Conflict, InvalidInput
@@ -40,6 +49,8 @@ def resolve(db: Session, *, project_id: int, kind: TaskKind, refs: list[ItemRef]
     series_ok = projects.series_in_project(db, project_id, series_wanted)
     instances = projects.instances_in_project(db, project_id, {r.instance_id for r in refs if r.instance_id})
     assignments = _assignments(db, project_id, {r.label_assignment_id for r in refs if r.label_assignment_id})
+    version_ids = {r.annotation_version_id for r in refs if r.annotation_version_id}
+    versions = _version_series(db, project_id, version_ids)
     rows = []
     for ref in refs:
         row: dict[str, Any] = {
@@ -48,6 +59,11 @@ def resolve(db: Session, *, project_id: int, kind: TaskKind, refs: list[ItemRef]
             "label_assignment_id": None,
             "annotation_version_id": ref.annotation_version_id,
         }
+        if ref.annotation_version_id is not None and versions.get(ref.annotation_version_id) != ref.series_id:
+            raise InvalidInput(
+                f"annotation version {ref.annotation_version_id} is not a version of an annotation "
+                f"on series {ref.series_id} in project {project_id}"
+            )
         if ref.label_assignment_id is not None:
             assignment = assignments.get(ref.label_assignment_id)
             if assignment is None:
@@ -69,6 +85,18 @@ def resolve(db: Session, *, project_id: int, kind: TaskKind, refs: list[ItemRef]
             row["series_id"] = ref.series_id
         rows.append(row)
     return rows
+
+
+def _version_series(db: Session, project_id: int, ids: set[int]) -> dict[int, int]:
+    """Annotation version id -> the series its annotation is drawn on, for versions in the project."""
+    if not ids:
+        return {}
+    rows = db.execute(
+        select(AnnotationVersion.id, Annotation.series_id)
+        .join(Annotation, Annotation.id == AnnotationVersion.annotation_id)
+        .where(AnnotationVersion.id.in_(ids), Annotation.project_id == project_id)
+    ).all()
+    return {version_id: series_id for version_id, series_id in rows}
 
 
 def _assignments(db: Session, project_id: int, ids: set[int]) -> dict[int, LabelAssignment]:

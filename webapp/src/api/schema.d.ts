@@ -625,6 +625,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reviews/tasks/{task_id}/items/{index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Review Screen
+         * @description The version a review item points at, with the annotation's versions, reviews and people.
+         */
+        get: operations["review_screen_api_v1_reviews_tasks__task_id__items__index__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/series": {
         parameters: {
             query?: never;
@@ -1001,6 +1021,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tasks/{task_id}/items/{index}/qc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Item Context
+         * @description The item's time points (named ED/ES when known), the labelmaps to judge, its decisions so far.
+         */
+        get: operations["item_context_api_v1_tasks__task_id__items__index__qc_get"];
+        /**
+         * Decide
+         * @description Accept, reject, fine-tune or leave unclassified one time point of the item, with a comment.
+         */
+        put: operations["decide_api_v1_tasks__task_id__items__index__qc_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks/{task_id}/items/{index}/skip": {
         parameters: {
             query?: never;
@@ -1053,6 +1097,26 @@ export interface paths {
          * @description The first pending item after index ``after`` (wrapping round).
          */
         get: operations["next_pending_item_api_v1_tasks__task_id__items_next_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{task_id}/qc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Task Decisions
+         * @description Every current decision of the task and how many of each (the pie chart).
+         */
+        get: operations["task_decisions_api_v1_tasks__task_id__qc_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2753,6 +2817,26 @@ export interface components {
              */
             kind: "qc";
         };
+        /** QcDecide */
+        QcDecide: {
+            /**
+             * Active Seconds
+             * @default 0
+             */
+            active_seconds?: number;
+            /**
+             * Comment
+             * @default
+             */
+            comment?: string;
+            decision: components["schemas"]["QCDecision"];
+            /**
+             * Phase
+             * @description time point number; '' for a 3D series
+             * @default
+             */
+            phase?: string;
+        };
         /**
          * QCDecision
          * @description A segmentation quality-control verdict (per series and time point).
@@ -2768,6 +2852,50 @@ export interface components {
             /** Percent */
             percent: number;
         };
+        /** QcDecisionRead */
+        QcDecisionRead: {
+            /** Annotation Id */
+            annotation_id: number;
+            /** Comment */
+            comment: string;
+            /**
+             * Decided At
+             * Format: date-time
+             */
+            decided_at: string;
+            decision: components["schemas"]["QCDecision"];
+            /** Index */
+            index: number;
+            /** Item Id */
+            item_id: number;
+            /** Phase */
+            phase: string;
+            /** Series Id */
+            series_id: number;
+            /** Version */
+            version: number;
+        };
+        /** QcItemContext */
+        QcItemContext: {
+            /** Decisions */
+            decisions: components["schemas"]["QcDecisionRead"][];
+            item: components["schemas"]["TaskItemRead"];
+            /** Segmentations */
+            segmentations: components["schemas"]["QcSegmentation"][];
+            /** Time Points */
+            time_points: components["schemas"]["QcTimePoint"][];
+        };
+        /** QcSegmentation */
+        QcSegmentation: {
+            /** Annotation Id */
+            annotation_id: number;
+            /** Label Id */
+            label_id: number;
+            /** Phase */
+            phase: string;
+            /** Version */
+            version: number;
+        };
         /** QcStats */
         QcStats: {
             /** Decisions */
@@ -2776,6 +2904,39 @@ export interface components {
             project_id: number | null;
             /** Total */
             total: number;
+        };
+        /** QcTaskDecisions */
+        QcTaskDecisions: {
+            /** Counts */
+            counts: {
+                [key: string]: number;
+            };
+            /** Decisions */
+            decisions: components["schemas"]["QcDecisionRead"][];
+        };
+        /** QcTimePoint */
+        QcTimePoint: {
+            /** Name */
+            name: string;
+            /** Phase */
+            phase: string;
+        };
+        /**
+         * ReviewContextRead
+         * @description The review screen of one review item: the version under review and the annotation's history.
+         */
+        ReviewContextRead: {
+            annotation: components["schemas"]["AnnotationRead"];
+            item: components["schemas"]["TaskItemRead"];
+            /** People */
+            people: {
+                [key: string]: string;
+            };
+            /** Reviews */
+            reviews: components["schemas"]["ReviewRead"][];
+            version: components["schemas"]["VersionRead"];
+            /** Versions */
+            versions: components["schemas"]["VersionSummary"][];
         };
         /** ReviewCreate */
         ReviewCreate: {
@@ -4834,6 +4995,38 @@ export interface operations {
             };
         };
     };
+    review_screen_api_v1_reviews_tasks__task_id__items__index__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                index: number;
+                task_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewContextRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     list_series_api_v1_series_get: {
         parameters: {
             query?: {
@@ -5582,6 +5775,74 @@ export interface operations {
             };
         };
     };
+    item_context_api_v1_tasks__task_id__items__index__qc_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                index: number;
+                task_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QcItemContext"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    decide_api_v1_tasks__task_id__items__index__qc_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                index: number;
+                task_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QcDecide"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QcDecisionRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     skip_item_api_v1_tasks__task_id__items__index__skip_post: {
         parameters: {
             query?: never;
@@ -5674,6 +5935,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ItemAt"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    task_decisions_api_v1_tasks__task_id__qc_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QcTaskDecisions"];
                 };
             };
             /** @description Validation Error */

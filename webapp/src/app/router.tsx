@@ -36,6 +36,36 @@ export const router = createBrowserRouter([
     },
   },
   {
+    // The review workspace of a review task: versions under review, history, decisions.
+    path: "/tasks/:taskId/review",
+    errorElement: <RouteError />,
+    lazy: async () => {
+      const { ReviewWorkspace } = await import("@/viewer/review/ReviewWorkspace");
+      return {
+        element: (
+          <RequireAuth>
+            <ReviewWorkspace />
+          </RequireAuth>
+        ),
+      };
+    },
+  },
+  {
+    // The QC workspace of a QC task: image, segmentation and 3D side by side, decisions per time point.
+    path: "/tasks/:taskId/qc",
+    errorElement: <RouteError />,
+    lazy: async () => {
+      const { QcWorkspace } = await import("@/viewer/qc/QcWorkspace");
+      return {
+        element: (
+          <RequireAuth>
+            <QcWorkspace />
+          </RequireAuth>
+        ),
+      };
+    },
+  },
+  {
     // One series in the viewer, outside a task.
     path: "/viewer/series/:seriesId",
     errorElement: <RouteError />,

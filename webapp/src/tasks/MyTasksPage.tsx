@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/PageHeader";
 import { Pagination } from "@/components/Pagination";
 import { useListState } from "@/lib/listQuery";
 import { nameById, useProjects } from "@/lib/lookups";
+import { workspacePath } from "@/viewer/modes/workspacePath";
 
 import { taskColumnCount, TaskHeaderCells, TaskRowCells } from "./TaskColumns";
 import { TaskFilters } from "./TaskFilters";
@@ -29,7 +30,7 @@ export function MyTasksPage() {
     mutationFn: (task: Task) => unwrap(api.POST("/api/v1/tasks/{task_id}/start", { params: { path: { task_id: task.id } } })),
     onSuccess: (task) => {
       client.invalidateQueries({ queryKey: ["tasks"] });
-      navigate(`/tasks/${task.id}/work`);
+      navigate(workspacePath(task));
     },
   });
 
@@ -61,7 +62,7 @@ export function MyTasksPage() {
                         </Button>
                       )}
                       {task.status === "in_progress" && (
-                        <Link to={`/tasks/${task.id}/work`} className="rounded bg-teal-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-teal-800">
+                        <Link to={workspacePath(task)} className="rounded bg-teal-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-teal-800">
                           Continue
                         </Link>
                       )}

@@ -14,6 +14,8 @@ import { DueDate, PriorityText, ProgressBar, StatusBadge } from "./TaskBits";
 import { TaskAdminPanel } from "./TaskAdminPanel";
 import { TaskHistory } from "./TaskHistory";
 import { TaskItems } from "./TaskItems";
+import { workspacePath } from "@/viewer/modes/workspacePath";
+
 import { kindLabel } from "./taskMeta";
 
 /** One task: what it is, how far it got, its items and its history. */
@@ -47,7 +49,7 @@ export function TaskPage() {
       <PageHeader title={t.name}>
         <StatusBadge status={t.status} />
         {workable && (
-          <Link to={`/tasks/${t.id}/work`} className="rounded bg-teal-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-teal-800">
+          <Link to={workspacePath(t)} className="rounded bg-teal-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-teal-800">
             Open in the workspace
           </Link>
         )}

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Query, Request, Response, status
 
-from labelstack.api.deps import CurrentCaller, CurrentUser, DbSession, SettingsDep
+from labelstack.api.deps import (
+    Caller,
+    CurrentCaller,
+    CurrentUser,
+    DbSession,
+    ReadDbSession,
+    SettingsDep,
+)
+from labelstack.config import Settings
 from labelstack.models import AnnotationStatus
 from labelstack.schemas.annotations import (
     AnnotationCreate,
@@ -21,6 +29,7 @@ from labelstack.schemas.annotations import (
 from labelstack.schemas.common import Page
 from labelstack.schemas.reviews import PinnedCommentRead, ReviewRead
 from labelstack.services import annotation_drafts, annotation_labelmaps, annotation_versions, reviews
+from labelstack.services.annotation_labelmaps import PatchSave
 from labelstack.services.annotation_storage import labelmap_store
 
 router = APIRouter(prefix="/annotations", tags=["annotations"])
@@ -31,13 +40,22 @@ PATCH_BODY = {
 }
 
 
+def _writer(caller: Caller, settings: Settings) -> dict[str, Any]:
+    """Who saves and where labelmap slices go: the arguments every saving service takes."""
+    return {"user": caller.user, "actor": caller.actor, "store": labelmap_store(settings)}
+
+
 @router.post("", response_model=AnnotationRead, status_code=status.HTTP_201_CREATED)
 def create_annotation(
-    body: AnnotationCreate, caller: CurrentCaller, db: DbSession, settings: SettingsDep
+    body: AnnotationCreate,
+    caller: CurrentCaller,
+    db: DbSession,
+    read_db: ReadDbSession,
+    settings: SettingsDep,
 ) -> AnnotationRead:
     """Create an annotation with its first version."""
     annotation = annotation_versions.create(
-        db, annotation_in=body, user=caller.user, actor=caller.actor, store=labelmap_store(settings)
+        db, read_db=read_db, annotation_in=body, **_writer(caller, settings)
     )
     return AnnotationRead.model_validate(annotation)
 
@@ -86,18 +104,36 @@ def list_versions(annotation_id: int, user: CurrentUser, db: DbSession) -> list[
 
 @router.post("/{annotation_id}/versions", response_model=VersionRead, status_code=status.HTTP_201_CREATED)
 def save_version(
-    annotation_id: int, body: VersionSave, caller: CurrentCaller, db: DbSession, settings: SettingsDep
+    annotation_id: int,
+    body: VersionSave,
+    caller: CurrentCaller,
+    db: DbSession,
+    read_db: ReadDbSession,
+    settings: SettingsDep,
 ) -> VersionRead:
     """Save a new version on ``base_version``; 409 with the head if someone saved first."""
     saved = annotation_versions.save(
-        db,
-        annotation_id=annotation_id,
-        save_in=body,
-        user=caller.user,
-        actor=caller.actor,
-        store=labelmap_store(settings),
+        db, read_db=read_db, annotation_id=annotation_id, save_in=body, **_writer(caller, settings)
     )
     return VersionRead.model_validate(saved)
+
+
+async def binary_patch(
+    request: Request,
+    base_version: Annotated[int, Query(ge=0)],
+    active_seconds: Annotated[int, Query(ge=0, le=86_400)] = 0,
+    tool: Annotated[str, Query(max_length=64)] = "",
+) -> PatchSave:
+    """The binary patch body and its query parameters, shared by the labelmap save and autosave.
+
+    Only reading the body is asynchronous; the routes themselves are plain
+    functions, so their database and file work runs in the thread pool and
+    never holds up the event loop.
+    """
+    return PatchSave(await request.body(), base_version, active_seconds, tool)
+
+
+BinaryPatch = Annotated[PatchSave, Depends(binary_patch)]
 
 
 @router.post(
@@ -106,53 +142,33 @@ def save_version(
     status_code=status.HTTP_201_CREATED,
     openapi_extra=PATCH_BODY,
 )
-async def save_labelmap_patch(
+def save_labelmap_patch(
     annotation_id: int,
-    request: Request,
+    patch: BinaryPatch,
     caller: CurrentCaller,
     db: DbSession,
+    read_db: ReadDbSession,
     settings: SettingsDep,
-    base_version: Annotated[int, Query(ge=0)],
-    active_seconds: Annotated[int, Query(ge=0, le=86_400)] = 0,
-    tool: Annotated[str, Query(max_length=64)] = "",
 ) -> VersionSummary:
     """Save only the changed slices of a labelmap, sent in the compact binary patch form."""
     saved = annotation_labelmaps.save_binary_patch(
-        db,
-        annotation_id=annotation_id,
-        body=await request.body(),
-        base_version=base_version,
-        active_seconds=active_seconds,
-        tool=tool,
-        user=caller.user,
-        actor=caller.actor,
-        store=labelmap_store(settings),
+        db, read_db=read_db, annotation_id=annotation_id, save=patch, **_writer(caller, settings)
     )
     return VersionSummary.model_validate(saved)
 
 
 @router.put("/{annotation_id}/draft/labelmap", response_model=DraftRead, openapi_extra=PATCH_BODY)
-async def put_labelmap_draft(
+def put_labelmap_draft(
     annotation_id: int,
-    request: Request,
+    patch: BinaryPatch,
     caller: CurrentCaller,
     db: DbSession,
+    read_db: ReadDbSession,
     settings: SettingsDep,
-    base_version: Annotated[int, Query(ge=0)],
-    active_seconds: Annotated[int, Query(ge=0, le=86_400)] = 0,
-    tool: Annotated[str, Query(max_length=64)] = "",
 ) -> DraftRead:
     """Autosave of a labelmap: the slices changed since the previous draft, in the binary patch form."""
     draft = annotation_labelmaps.save_binary_draft(
-        db,
-        annotation_id=annotation_id,
-        body=await request.body(),
-        base_version=base_version,
-        active_seconds=active_seconds,
-        tool=tool,
-        user=caller.user,
-        actor=caller.actor,
-        store=labelmap_store(settings),
+        db, read_db=read_db, annotation_id=annotation_id, save=patch, **_writer(caller, settings)
     )
     return DraftRead.model_validate(draft)
 
@@ -193,16 +209,16 @@ def restore_version(
 
 @router.put("/{annotation_id}/draft", response_model=DraftRead)
 def put_draft(
-    annotation_id: int, body: DraftSave, caller: CurrentCaller, db: DbSession, settings: SettingsDep
+    annotation_id: int,
+    body: DraftSave,
+    caller: CurrentCaller,
+    db: DbSession,
+    read_db: ReadDbSession,
+    settings: SettingsDep,
 ) -> DraftRead:
     """Autosave: replace the caller's draft of this annotation."""
     draft = annotation_drafts.put(
-        db,
-        annotation_id=annotation_id,
-        draft_in=body,
-        user=caller.user,
-        actor=caller.actor,
-        store=labelmap_store(settings),
+        db, read_db=read_db, annotation_id=annotation_id, draft_in=body, **_writer(caller, settings)
     )
     return DraftRead.model_validate(draft)
 

@@ -6,6 +6,8 @@
 import { cache, eventTarget, imageLoader, utilities as coreUtilities, type Types } from "@cornerstonejs/core";
 import * as tools from "@cornerstonejs/tools";
 
+import { SHAPE_TOOLS, type DrawnShape, type ShapeTool } from "../annotations/shapeContent";
+import { isEmpty } from "../annotations/sliceDiff";
 import type { StackController } from "../viewport/StackController";
 import type { UndoStack } from "./undoStack";
 
@@ -48,6 +50,7 @@ function rgba(hex: string): Types.Color {
 export class AnnotationTools {
   readonly segmentationId: string;
   private labelmapIds: string[] = [];
+  private imageIds: string[] = [];
   private active: AnnotationTool = "view";
   private brushSize = TOOL_DEFAULTS.brushSize;
   private readonly cleanup: (() => void)[] = [];
@@ -62,6 +65,7 @@ export class AnnotationTools {
   }
 
   async attach(imageIds: string[]): Promise<void> {
+    this.imageIds = imageIds;
     const group = tools.ToolGroupManager.getToolGroup(this.controller.toolGroupId)!;
     group.addTool(tools.BrushTool.toolName, { activeStrategy: "FILL_INSIDE_CIRCLE" });
     group.addToolInstance(ERASER, tools.BrushTool.toolName, { activeStrategy: "ERASE_INSIDE_CIRCLE" });
@@ -89,27 +93,15 @@ export class AnnotationTools {
     this.setOpacity(TOOL_DEFAULTS.overlayOpacity);
     tools.utilities.segmentation.setBrushSizeForToolGroup(this.controller.toolGroupId, this.brushSize);
 
-    // Every finished stroke or contour becomes one undo step delegating to Cornerstone's memo.
-    const recordStep = (label: string) => {
-      this.undo.push({
-        label,
-        undo: () => {
-          coreUtilities.HistoryMemo.DefaultHistoryMemo.undo();
-          this.refresh();
-        },
-        redo: () => {
-          coreUtilities.HistoryMemo.DefaultHistoryMemo.redo();
-          this.refresh();
-        },
-      });
-      this.onEdit();
-    };
+    const recordStep = (label: string) => this.recordStep(label);
     const onCompleted = () => recordStep("contour");
     eventTarget.addEventListener(ToolEvents.ANNOTATION_COMPLETED, onCompleted);
     this.cleanup.push(() => eventTarget.removeEventListener(ToolEvents.ANNOTATION_COMPLETED, onCompleted));
     const element = this.controller.viewport.element;
+    // A finished stroke is an undo step; any mouse-up may also have moved a shape's handles.
     const onMouseUp = () => {
       if (this.active === "brush" || this.active === "eraser") recordStep(this.active);
+      else this.onEdit();
     };
     element.addEventListener(ToolEvents.MOUSE_UP, onMouseUp);
     element.addEventListener(ToolEvents.MOUSE_CLICK, onMouseUp);
@@ -117,6 +109,25 @@ export class AnnotationTools {
       element.removeEventListener(ToolEvents.MOUSE_UP, onMouseUp);
       element.removeEventListener(ToolEvents.MOUSE_CLICK, onMouseUp);
     });
+  }
+
+  /**
+   * A finished stroke or contour (here or in another view of the same
+   * labelmap) becomes one undo step delegating to Cornerstone's memo.
+   */
+  recordStep(label: string): void {
+    this.undo.push({
+      label,
+      undo: () => {
+        coreUtilities.HistoryMemo.DefaultHistoryMemo.undo();
+        this.refresh();
+      },
+      redo: () => {
+        coreUtilities.HistoryMemo.DefaultHistoryMemo.redo();
+        this.refresh();
+      },
+    });
+    this.onEdit();
   }
 
   private refresh(): void {
@@ -184,6 +195,7 @@ export class AnnotationTools {
       const image = cache.getImage(id);
       if (!image) return;
       const data = image.voxelManager ? (image.voxelManager.getScalarData() as ArrayLike<number>) : image.getPixelData();
+      if (isEmpty(data)) return;
       for (let i = 0; i < data.length; i++) {
         const value = data[i];
         if (!value) continue;
@@ -194,20 +206,77 @@ export class AnnotationTools {
     return summary;
   }
 
-  /** The contours on the viewport, in image (pixel) coordinates of their slice. */
-  contours(): { tool: string; slice: number; points: [number, number][] }[] {
-    const imageIds = this.controller.viewport.getImageIds();
-    const all = tools.annotation.state.getAllAnnotations();
-    return all.map((a) => {
+  /** The labelmap images of the segmentation, one per image of the stack, in stack order. */
+  get labelmapImageIds(): string[] {
+    return this.labelmapIds;
+  }
+
+  /**
+   * The polygons, splines and boxes on the viewport, in image coordinates of
+   * their slice (pixel corners on integers). A spline gives its control points,
+   * a polygon its outline, a box its four corners.
+   */
+  shapes(): DrawnShape[] {
+    // (the stack's image ids as attached: readable even after the viewport is gone)
+    const imageIds = this.imageIds;
+    const shapes: DrawnShape[] = [];
+    for (const a of tools.annotation.state.getAllAnnotations()) {
+      const tool = a.metadata?.toolName as ShapeTool;
       const referenced = a.metadata?.referencedImageId ?? "";
       const slice = imageIds.indexOf(referenced);
-      const world = (a.data.contour?.polyline ?? a.data.handles?.points ?? []) as Types.Point3[];
-      const points = world.map((p) => {
+      if (!SHAPE_TOOLS.includes(tool) || slice < 0 || !a.annotationUID) continue;
+      const world = (tool === "PlanarFreehandROI" ? a.data.contour?.polyline : a.data.handles?.points) ?? [];
+      const points = (world as Types.Point3[]).map((p) => {
         const ij = coreUtilities.worldToImageCoords(referenced, p) ?? [0, 0];
-        return [Math.round(ij[0] * 10) / 10, Math.round(ij[1] * 10) / 10] as [number, number];
+        return [Math.round(ij[0] * 100) / 100, Math.round(ij[1] * 100) / 100] as [number, number];
       });
-      return { tool: a.metadata?.toolName ?? "", slice, points };
-    });
+      shapes.push({ uid: a.annotationUID, tool, slice, points });
+    }
+    return shapes;
+  }
+
+  /** The shapes for the summary shown beside the viewer (and read by tests). */
+  contours(): { tool: string; slice: number; points: [number, number][] }[] {
+    return this.shapes().map(({ tool, slice, points }) => ({ tool, slice, points }));
+  }
+
+  /** Shows a stored shape on `slice`; returns its annotation UID. Not an undo step. */
+  addShape(tool: ShapeTool, slice: number, points: [number, number][]): string {
+    const viewport = this.controller.viewport;
+    const imageId = this.imageIds[slice];
+    const world = points.map((p) => coreUtilities.imageToWorldCoords(imageId, p) as Types.Point3);
+    const uid = coreUtilities.uuidv4();
+    if (tool === "RectangleROI") {
+      tools.RectangleROITool.hydrate(viewport.id, world, { annotationUID: uid, referencedImageId: imageId });
+    } else if (tool === "SplineROI") {
+      tools.SplineROITool.hydrate(viewport.id, world, { annotationUID: uid, referencedImageId: imageId });
+    } else {
+      // The freehand tool has no hydrate: the annotation is built as the tool itself builds one.
+      const camera = viewport.getCamera();
+      const annotation = tools.PlanarFreehandROITool.createAnnotation({
+        metadata: {
+          toolName: tools.PlanarFreehandROITool.toolName,
+          referencedImageId: imageId,
+          FrameOfReferenceUID: viewport.getFrameOfReferenceUID(),
+          viewPlaneNormal: camera.viewPlaneNormal,
+          viewUp: camera.viewUp,
+        },
+        data: { contour: { polyline: world, closed: true } },
+      }) as tools.Types.Annotation;
+      annotation.annotationUID = uid;
+      annotation.highlighted = false;
+      tools.annotation.state.addAnnotation(annotation, viewport.element);
+    }
+    tools.utilities.triggerAnnotationRenderForViewportIds([viewport.id]);
+    return uid;
+  }
+
+  /** Removes every shape (before showing another version). */
+  clearShapes(): void {
+    for (const a of tools.annotation.state.getAllAnnotations()) {
+      if (a.annotationUID && SHAPE_TOOLS.includes(a.metadata?.toolName as ShapeTool)) tools.annotation.state.removeAnnotation(a.annotationUID);
+    }
+    tools.utilities.triggerAnnotationRenderForViewportIds([this.controller.viewportId]);
   }
 
   destroy(): void {

@@ -22,6 +22,8 @@ interface Props {
   /** Extra toolbar rows (annotation tools) and side panels. */
   toolbar?: ReactNode;
   side?: ReactNode;
+  /** Drawn over the viewport (read-only shapes, pinned comments). */
+  overlay?: ReactNode;
 }
 
 /**
@@ -29,7 +31,7 @@ interface Props {
  * cine and attribute panel. The viewport element carries data-* attributes
  * (image index, count, loaded, rendered) for tests and benchmarks.
  */
-export function SeriesViewer({ seriesId, mode = "view", onShortcut, onReady, toolbar, side }: Props) {
+export function SeriesViewer({ seriesId, mode = "view", onShortcut, onReady, toolbar, side, overlay }: Props) {
   const element = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<StackController | null>(null);
   const [series, setSeries] = useState<LoadedSeries | null>(null);
@@ -193,6 +195,7 @@ export function SeriesViewer({ seriesId, mode = "view", onShortcut, onReady, too
               className="absolute inset-0"
               onContextMenu={(e) => e.preventDefault()}
             />
+            {overlay}
             {series && state && <ViewportOverlay series={series} state={state} />}
             {error && (
               <p role="alert" className="absolute inset-x-0 top-1/3 text-center text-red-300">

@@ -31,6 +31,7 @@ export function renderingPresets(modality: string): string[] {
 }
 
 let counter = 0;
+const MPR_ERASER = "MprEraser";
 
 export class VolumeController {
   readonly engine: RenderingEngine;
@@ -116,6 +117,43 @@ export class VolumeController {
     this.engine.render();
     await done;
     this.engine.render();
+  }
+
+  /**
+   * Shows segmentation `segmentationId` (a labelmap made on the stack of the
+   * same images) in the slice views and lets the brush and eraser paint it
+   * there. Cornerstone builds the labelmap volume from the labelmap images
+   * themselves, so a stroke in any view changes the one labelmap.
+   */
+  async showLabelmap(segmentationId: string): Promise<void> {
+    const group = tools.ToolGroupManager.getToolGroup(this.toolGroupId)!;
+    if (!group.hasTool(tools.BrushTool.toolName)) {
+      group.addTool(tools.BrushTool.toolName, { activeStrategy: "FILL_INSIDE_CIRCLE" });
+      group.addToolInstance(MPR_ERASER, tools.BrushTool.toolName, { activeStrategy: "ERASE_INSIDE_CIRCLE" });
+      group.setToolPassive(tools.BrushTool.toolName);
+      group.setToolPassive(MPR_ERASER);
+    }
+    for (const o of this.shown) {
+      await tools.segmentation.addLabelmapRepresentationToViewport(this.viewportIds[o], [{ segmentationId }]);
+    }
+    this.engine.render();
+  }
+
+  /** Puts the brush or eraser (of `size` pixels) on the left button; null gives it back to the crosshairs. */
+  setBrush(mode: "brush" | "eraser" | null, size: number): void {
+    const group = tools.ToolGroupManager.getToolGroup(this.toolGroupId);
+    if (!group?.hasTool(tools.BrushTool.toolName)) return;
+    const primary = [{ mouseButton: MouseBindings.Primary }];
+    const viewing = this.shown.length > 1 ? tools.CrosshairsTool.toolName : tools.WindowLevelTool.toolName;
+    group.setToolPassive(tools.BrushTool.toolName);
+    group.setToolPassive(MPR_ERASER);
+    if (mode === null) {
+      group.setToolActive(viewing, { bindings: primary });
+      return;
+    }
+    group.setToolPassive(viewing);
+    group.setToolActive(mode === "brush" ? tools.BrushTool.toolName : MPR_ERASER, { bindings: primary });
+    tools.utilities.segmentation.setBrushSizeForToolGroup(this.toolGroupId, size);
   }
 
   setRenderingPreset(preset: string): void {

@@ -10,6 +10,14 @@ interface Props {
   views: 1 | 2 | 3;
   /** Add a 3D volume rendering next to the slice views. */
   with3d: boolean;
+  /** A labelmap of the same images to show and paint in the slice views (the annotate workspace). */
+  labelmap?: {
+    segmentationId: string;
+    brush: "brush" | "eraser" | null;
+    brushSize: number;
+    /** After each stroke in a slice view. */
+    onEdit: () => void;
+  };
 }
 
 /** The image ids of one time point (4D series) or of the whole series. */
@@ -23,7 +31,7 @@ function volumeImageIds(series: LoadedSeries, timePoint: number | null): string[
  * of a volume. A 4D series (TemporalPositionIdentifier) shows one time point,
  * chosen in the toolbar. `data-volume-ready` turns true when every slice is in.
  */
-export function VolumeViewer({ seriesId, views, with3d }: Props) {
+export function VolumeViewer({ seriesId, views, with3d, labelmap }: Props) {
   const refs = { axial: useRef<HTMLDivElement>(null), sagittal: useRef<HTMLDivElement>(null), coronal: useRef<HTMLDivElement>(null) };
   const ref3d = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<VolumeController | null>(null);
@@ -32,6 +40,7 @@ export function VolumeViewer({ seriesId, views, with3d }: Props) {
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const shown = ORIENTATIONS.slice(0, views);
+  const segmentationId = labelmap?.segmentationId;
 
   useEffect(() => {
     let cancelled = false;
@@ -60,6 +69,7 @@ export function VolumeViewer({ seriesId, views, with3d }: Props) {
       controller = new VolumeController(elements, with3d ? ref3d.current : null);
       controllerRef.current = controller;
       await controller.load(volumeImageIds(series, timePoint), series.detail.modality);
+      if (!cancelled && segmentationId) await controller.showLabelmap(segmentationId);
       if (!cancelled) setReady(true);
     })().catch((reason: unknown) => {
       if (!cancelled) setError(reason instanceof Error ? reason.message : String(reason));
@@ -70,7 +80,18 @@ export function VolumeViewer({ seriesId, views, with3d }: Props) {
       controllerRef.current = null;
     };
     // `shown` and the refs follow from `views`; listing them would rebuild the viewports on every render.
-  }, [series, timePoint, views, with3d]);
+  }, [series, timePoint, views, with3d, segmentationId]);
+
+  useEffect(() => {
+    if (ready && labelmap) controllerRef.current?.setBrush(labelmap.brush, labelmap.brushSize);
+  }, [ready, labelmap?.brush, labelmap?.brushSize]);
+
+  // A stroke ends with the mouse button up in one of the slice views.
+  const onEditRef = useRef(labelmap?.onEdit);
+  onEditRef.current = labelmap?.onEdit;
+  const strokeEnded = () => {
+    if (labelmap?.brush) onEditRef.current?.();
+  };
 
   const cell = "relative min-h-0 min-w-0 border border-slate-800";
   return (
@@ -108,7 +129,7 @@ export function VolumeViewer({ seriesId, views, with3d }: Props) {
       <div className="grid min-h-0 flex-1" style={{ gridTemplateColumns: `repeat(${shown.length + (with3d ? 1 : 0)}, minmax(0, 1fr))` }}>
         {shown.map((o) => (
           <div key={o} className={cell}>
-            <div ref={refs[o]} data-testid={`viewport-${o}`} className="absolute inset-0" onContextMenu={(e) => e.preventDefault()} />
+            <div ref={refs[o]} data-testid={`viewport-${o}`} className="absolute inset-0" onContextMenu={(e) => e.preventDefault()} onPointerUp={strokeEnded} />
             <span className="pointer-events-none absolute left-1 top-1 text-xs capitalize text-slate-300">{o}</span>
           </div>
         ))}

@@ -29,6 +29,9 @@ export function AnnotationToolbar(props: {
   onRedo: () => void;
   saveState: SaveState;
   onSave: () => void;
+  /** MPR views (axial / sagittal / coronal) under the stack, painting the same labelmap. */
+  mpr: boolean;
+  onMpr: () => void;
   onRetry: () => void;
 }) {
   const button = "rounded px-2 py-1 text-xs font-medium hover:bg-slate-700 aria-pressed:bg-teal-700 disabled:text-slate-500";
@@ -49,6 +52,10 @@ export function AnnotationToolbar(props: {
         +
       </button>
       <span className="mx-1 h-5 w-px bg-slate-700" />
+      <button type="button" className={button} aria-pressed={props.mpr} onClick={props.onMpr} title="Brush and eraser in axial, sagittal and coronal views">
+        MPR
+      </button>
+      <span className="mx-1 h-5 w-px bg-slate-700" />
       <button type="button" className={button} disabled={!props.canUndo} onClick={props.onUndo}>
         Undo
       </button>
@@ -56,10 +63,6 @@ export function AnnotationToolbar(props: {
         Redo
       </button>
       <span className="flex-1" />
-      {/* Until the annotations API is connected, a save stores active time only: say so. */}
-      <span className="text-xs text-amber-300" title="Drawings and answers are kept in this tab; the annotation store is not connected in this version.">
-        Drawings not stored on the server
-      </span>
       <span role="status" data-testid="save-state" data-state={props.saveState} className={`text-xs ${props.saveState === "error" || props.saveState === "conflict" ? "text-red-300" : "text-slate-300"}`}>
         {STATE_TEXT[props.saveState]}
       </span>
@@ -68,12 +71,7 @@ export function AnnotationToolbar(props: {
           Retry
         </button>
       )}
-      {props.saveState === "conflict" && (
-        <button type="button" className={button} onClick={() => window.location.reload()}>
-          Reload latest
-        </button>
-      )}
-      <button type="button" className={button} onClick={props.onSave}>
+      <button type="button" className={button} onClick={props.onSave} title="Alt+S: save a version">
         Save
       </button>
     </div>

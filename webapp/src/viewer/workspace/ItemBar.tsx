@@ -9,11 +9,14 @@ export function ItemBar({
   at,
   onGo,
   onChanged,
+  beforeDone,
 }: {
   task: Schemas["TaskRead"];
   at: Schemas["ItemAt"];
   onGo: (index: number | null | undefined) => void;
   onChanged: () => void;
+  /** Runs before the item is marked done (saving the item's work as versions). */
+  beforeDone?: () => Promise<void>;
 }) {
   const [skipping, setSkipping] = useState(false);
   const [reason, setReason] = useState("");
@@ -69,7 +72,12 @@ export function ItemBar({
       <button
         type="button"
         className="rounded bg-teal-700 px-2 py-0.5 text-xs hover:bg-teal-600"
-        onClick={() => act(() => unwrap(api.POST("/api/v1/tasks/{task_id}/items/{index}/done", { params: { path } })))}
+        onClick={() =>
+          act(async () => {
+            await beforeDone?.();
+            return unwrap(api.POST("/api/v1/tasks/{task_id}/items/{index}/done", { params: { path } }));
+          })
+        }
       >
         Mark done
       </button>

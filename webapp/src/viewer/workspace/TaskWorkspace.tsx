@@ -4,24 +4,29 @@ import { Link, useParams, useSearchParams } from "react-router";
 
 import { api, unwrap } from "@/api/client";
 import { useAuth } from "@/auth/AuthProvider";
-import { CSRF_HEADER, csrfToken } from "@/api/csrf";
 
 import { ClassificationPanel, EMPTY_CLASSIFICATION, type Classification } from "../panels/ClassificationPanel";
 import { SegmentList } from "../panels/SegmentList";
 import { AnnotationTools, TOOL_DEFAULTS, type AnnotationTool, type SegmentInfo } from "../tools/AnnotationTools";
 import type { ShortcutAction } from "../tools/shortcuts";
 import { UndoStack } from "../tools/undoStack";
+import type { LoadedSeries } from "../viewport/seriesLoader";
 import { SeriesViewer } from "../viewport/SeriesViewer";
-import { ActiveTime } from "./activeTime";
+import { VolumeViewer } from "../viewport/VolumeViewer";
+import type { StackController } from "../viewport/StackController";
 import { AnnotationToolbar } from "./AnnotationToolbar";
+import { ConflictBanner } from "./ConflictBanner";
 import { ItemBar } from "./ItemBar";
-import { SaveQueue, type SaveState } from "./saveQueue";
+import { ItemSession } from "./itemSession";
+import type { SaveState } from "./saveQueue";
 
-interface Draft {
-  classification: Classification;
+/** What is on the item, shown beside the viewer (and read by tests through data attributes). */
+interface Summary {
   labelmap: Record<number, Record<number, number>>;
   contours: ReturnType<AnnotationTools["contours"]>;
 }
+
+type LoadState = "loading" | "ready" | { error: string };
 
 /**
  * The annotate workspace of one task: its items in order, the viewer with the
@@ -73,77 +78,135 @@ export function TaskWorkspace() {
   const [tools, setTools] = useState<AnnotationTools | null>(null);
   const [tool, setTool] = useState<AnnotationTool>("view");
   const [brushSize, setBrushSize] = useState(TOOL_DEFAULTS.brushSize);
+  const [mpr, setMpr] = useState(false);
   const [classification, setClassification] = useState<Classification>(EMPTY_CLASSIFICATION);
   const classificationRef = useRef(classification);
   classificationRef.current = classification;
   const [saveState, setSaveState] = useState<SaveState>("saved");
-  const [summary, setSummary] = useState<Draft | null>(null);
-  const activeTime = useMemo(() => new ActiveTime(), []);
-  const index = item.data?.index;
+  const [saveError, setSaveError] = useState("");
+  const [summary, setSummary] = useState<Summary | null>(null);
+  const [loadState, setLoadState] = useState<LoadState>("loading");
+  const [notices, setNotices] = useState<string[]>([]);
+  const [session, setSession] = useState<ItemSession | null>(null);
+  const sessionRef = useRef<ItemSession | null>(null);
+  const itemId = item.data?.item.id;
 
-  // The save queue of the item on screen: active time goes to the workflow API with each save.
-  const queue = useMemo(() => {
-    if (index === undefined) return null;
-    return new SaveQueue<Draft>({
-      baseVersion: 0,
-      takeActiveSeconds: () => activeTime.take(),
-      send: async ({ activeSeconds, keepalive }) => {
-        if (activeSeconds > 0) {
-          const response = await fetch(`/api/v1/tasks/${taskId}/items/${index}/time`, {
-            method: "POST",
-            credentials: "same-origin",
-            keepalive,
-            headers: { "Content-Type": "application/json", ...csrfHeader() },
-            body: JSON.stringify({ seconds: Math.min(3600, activeSeconds) }),
-          });
-          if (!response.ok) return { ok: false, conflict: response.status === 409, message: `HTTP ${response.status}` };
-        }
-        return { ok: true, version: 0 };
-      },
-    });
-  }, [index, taskId, activeTime]);
-
+  // The session of the item on screen: drafts on the way out when the tab closes or hides.
   useEffect(() => {
-    if (!queue) return;
-    const unsubscribe = queue.subscribe(setSaveState);
-    const onExit = () => queue.flushOnExit();
+    if (!session) return;
+    const unsubscribe = session.queue.subscribe((state) => {
+      setSaveState(state);
+      setSaveError(session.queue.error);
+    });
+    const onExit = () => session.exit();
+    const onHidden = () => {
+      if (document.visibilityState === "hidden") void session.queue.flush();
+    };
     window.addEventListener("pagehide", onExit);
+    document.addEventListener("visibilitychange", onHidden);
     return () => {
       window.removeEventListener("pagehide", onExit);
+      document.removeEventListener("visibilitychange", onHidden);
       unsubscribe();
-      void queue.flush().then(() => queue.dispose());
     };
-  }, [queue]);
+  }, [session]);
 
   useEffect(() => {
-    const touch = () => activeTime.touch();
+    if (!session) return;
+    const touch = () => session.activeTime.touch();
     for (const name of ["pointerdown", "pointermove", "keydown", "wheel"]) window.addEventListener(name, touch, { passive: true });
     return () => {
       for (const name of ["pointerdown", "pointermove", "keydown", "wheel"]) window.removeEventListener(name, touch);
     };
-  }, [activeTime]);
+  }, [session]);
 
   const toolsRef = useRef<AnnotationTools | null>(null);
-  const edited = () => {
+  const showSummary = () => {
     const current = toolsRef.current;
-    const draft: Draft = {
-      classification: classificationRef.current,
-      labelmap: current?.labelmapSummary() ?? {},
-      contours: current?.contours() ?? [],
-    };
-    setSummary(draft);
-    queue?.edit(draft);
+    setSummary({ labelmap: current?.labelmapSummary() ?? {}, contours: current?.contours() ?? [] });
+  };
+  const edited = () => {
+    showSummary();
+    sessionRef.current?.edited();
   };
   const editedRef = useRef(edited);
   editedRef.current = edited;
 
+  // Leaving the item (another item, another page): its last changes are read now and sent.
   useEffect(
     () => () => {
+      void sessionRef.current?.leave();
+      sessionRef.current = null;
+      setSession(null);
       toolsRef.current?.destroy();
       toolsRef.current = null;
+      setTools(null);
     },
-    [index],
+    [itemId],
   );
+
+  /** After the viewer shows the first image: the tools, then the stored annotations, then autosave. */
+  const startItem = async (controller: StackController, series: LoadedSeries) => {
+    const at = item.data!;
+    const created = new AnnotationTools(controller, segments, undo, () => editedRef.current());
+    toolsRef.current = created;
+    await created.attach(series.imageIds);
+    if (toolsRef.current !== created) return;
+    setTools(created);
+    setLoadState("loading");
+    const next = new ItemSession(
+      {
+        taskId,
+        projectId: task.data!.project_id,
+        itemId: at.item.id,
+        userId: user?.id ?? 0,
+        series,
+        labels: labels.data ?? [],
+        segments,
+        tools: created,
+        classification: () => classificationRef.current,
+      },
+      // Time counts on the workflow's side only for the assignee's own task.
+      task.data!.assignee_id === user?.id ? at.index : null,
+      setNotices,
+    );
+    try {
+      const stored = await next.annotations.load({ promoteDrafts: true });
+      if (toolsRef.current !== created) return;
+      const value = stored ?? EMPTY_CLASSIFICATION;
+      setClassification(value);
+      classificationRef.current = value;
+    } catch (reason) {
+      if (toolsRef.current === created) setLoadState({ error: reason instanceof Error ? reason.message : String(reason) });
+      return;
+    }
+    setNotices([...next.annotations.notices]);
+    sessionRef.current = next;
+    setSession(next);
+    setSaveState("saved");
+    setLoadState("ready");
+    showSummary();
+    // Drawing starts only once the stored work is on screen.
+    created.setTool(toolRef.current);
+  };
+
+  const reloadLatest = async () => {
+    const current = sessionRef.current;
+    if (!current) return;
+    setLoadState("loading");
+    try {
+      const stored = await current.annotations.reload();
+      const value = stored ?? EMPTY_CLASSIFICATION;
+      setClassification(value);
+      classificationRef.current = value;
+      undo.clear();
+      current.queue.rebase(0);
+      setLoadState("ready");
+      showSummary();
+    } catch (reason) {
+      setLoadState({ error: reason instanceof Error ? reason.message : String(reason) });
+    }
+  };
 
   const changeClassification = (next: Classification) => {
     const before = classificationRef.current;
@@ -165,14 +228,18 @@ export function TaskWorkspace() {
     editedRef.current();
   };
 
+  const toolRef = useRef(tool);
+  toolRef.current = tool;
   const chooseTool = (next: AnnotationTool) => {
     setTool(next);
-    toolsRef.current?.setTool(next);
+    toolRef.current = next;
+    if (loadState === "ready") toolsRef.current?.setTool(next);
   };
+  const saveVersion = () => sessionRef.current?.saveVersion() ?? Promise.resolve();
 
   const goTo = (position: number | null | undefined) => {
     if (position === null || position === undefined) return;
-    void queue?.flush();
+    void sessionRef.current?.leave();
     undo.clear();
     setClassification(EMPTY_CLASSIFICATION);
     setSummary(null);
@@ -208,7 +275,7 @@ export function TaskWorkspace() {
         chooseTool("box");
         break;
       case "save":
-        void queue?.flush();
+        void saveVersion();
         break;
       case "nextItem":
         goTo(item.data?.next_index);
@@ -244,6 +311,9 @@ export function TaskWorkspace() {
       <ClassificationPanel labels={labels.data.filter((l) => l.kind === "classification")} value={classification} onChange={changeClassification} />
       <section aria-label="Annotations on this item" className="p-2 text-xs text-slate-300" data-testid="annotation-summary">
         <h2 className="mb-1 font-semibold uppercase text-slate-400">On this item</h2>
+        <div data-testid="load-state" data-state={typeof loadState === "string" ? loadState : "error"}>
+          {loadState === "loading" ? "Loading annotations…" : null}
+        </div>
         <div data-testid="labelmap-summary" data-summary={JSON.stringify(summary?.labelmap ?? {})}>
           Painted slices: {Object.keys(summary?.labelmap ?? {}).length}
         </div>
@@ -256,20 +326,24 @@ export function TaskWorkspace() {
 
   return (
     <main className="flex h-screen flex-col bg-slate-950 text-slate-100">
-      <ItemBar task={task.data} at={item.data} onGo={goTo} onChanged={refreshItem} />
+      <ItemBar task={task.data} at={item.data} onGo={goTo} onChanged={refreshItem} beforeDone={saveVersion} />
+      {saveState === "conflict" && <ConflictBanner message={saveError} onReload={() => void reloadLatest()} />}
+      {loadState !== "ready" && loadState !== "loading" && (
+        <p role="alert" className="bg-red-950 px-3 py-1 text-sm text-red-200">
+          Could not load this item's annotations: {loadState.error}
+        </p>
+      )}
+      {notices.map((notice) => (
+        <p key={notice} role="note" className="bg-amber-950 px-3 py-1 text-xs text-amber-200">
+          {notice}
+        </p>
+      ))}
       <SeriesViewer
         key={item.data.item.id}
         seriesId={item.data.item.series_id}
         mode="annotate"
         onShortcut={onShortcut}
-        onReady={(controller, series) => {
-          const created = new AnnotationTools(controller, segments, undo, () => editedRef.current());
-          toolsRef.current = created;
-          void created.attach(series.imageIds).then(() => {
-            if (toolsRef.current === created) setTools(created);
-            created.setTool(tool);
-          });
-        }}
+        onReady={(controller, series) => void startItem(controller, series)}
         toolbar={
           <AnnotationToolbar
             tool={tool}
@@ -281,17 +355,31 @@ export function TaskWorkspace() {
             onUndo={() => undo.undo()}
             onRedo={() => undo.redo()}
             saveState={saveState}
-            onSave={() => void queue?.flush()}
-            onRetry={() => void queue?.retry()}
+            onSave={() => void saveVersion()}
+            onRetry={() => void sessionRef.current?.queue.retry()}
+            mpr={mpr}
+            onMpr={() => setMpr((on) => !on)}
           />
         }
         side={side}
       />
+      {mpr && tools && loadState === "ready" && (
+        <div className="flex h-[42%] min-h-0 border-t border-slate-700" data-testid="annotate-mpr">
+          <VolumeViewer
+            key={item.data.item.id}
+            seriesId={item.data.item.series_id}
+            views={3}
+            with3d={false}
+            labelmap={{
+              segmentationId: tools.segmentationId,
+              brush: tool === "brush" || tool === "eraser" ? tool : null,
+              brushSize,
+              onEdit: () => tools.recordStep(tool),
+            }}
+          />
+        </div>
+      )}
     </main>
   );
 }
 
-function csrfHeader(): Record<string, string> {
-  const token = csrfToken(null);
-  return token ? { [CSRF_HEADER]: token } : {};
-}

@@ -1,0 +1,417 @@
+/**
+ * The annotations of one task item on the server, kept in step with what is
+ * drawn in the viewer: one labelmap (every segmentation label a segment), one
+ * annotation per polygon, spline or box, and one classification.
+ *
+ * `load()` finds the item's annotations, turns a draft the caller left behind
+ * (a closed tab) into a version, and shows the head versions. `save()` sends
+ * what changed since the last save as drafts — for the labelmap only the
+ * changed slices, in the binary patch form — and, when `wantVersion` is set
+ * (explicit save), turns the drafts into versions. Annotations are created on
+ * their first save, so merely looking at an item writes nothing.
+ *
+ * `save()` reads everything it sends from the viewer before its first await:
+ * a keepalive save started on `pagehide` carries the last stroke even though
+ * the page is gone before the request completes.
+ */
+import type { Schemas } from "@/api/client";
+
+import type { Classification } from "../panels/ClassificationPanel";
+import type { AnnotationTools, SegmentInfo } from "../tools/AnnotationTools";
+import type { LoadedSeries } from "../viewport/seriesLoader";
+import {
+  createAnnotation,
+  getVersion,
+  listItemAnnotations,
+  promoteDraft,
+  putDraft,
+  putLabelmapDraft,
+  type AnnotationRead,
+  type Outcome,
+} from "./annotationsApi";
+import { classificationContent, classificationFromContent } from "./classificationContent";
+import { clearDraft, hasDraft, markDraft } from "./draftMarks";
+import { encodeJsonPatch, encodePatch, type LabelmapPatch } from "./labelmapPatch";
+import { clearLabelmapImages, fetchLabelmapVersion, fillLabelmapImages, labelmapPixels } from "./labelmapLoader";
+import { contentKey, shapeContent, shapeFromContent, shapeKind, type DrawnShape, type ShapeContent } from "./shapeContent";
+import { renumber, SliceBaseline, takeSlices, type Plane } from "./sliceDiff";
+
+type LabelRead = Schemas["LabelRead"];
+type SegmentRef = { number: number; label_id: number };
+
+export interface ItemContext {
+  taskId: number;
+  projectId: number;
+  itemId: number;
+  userId: number;
+  series: LoadedSeries;
+  labels: LabelRead[];
+  segments: SegmentInfo[];
+  tools: AnnotationTools;
+  classification: () => Classification;
+}
+
+export type SaveOutcome = { ok: true } | { ok: false; conflict: boolean; message: string };
+
+/** One annotation on the server as this tab knows it. */
+interface Tracked {
+  annotation: AnnotationRead | null;
+  /** The version the next save builds on. */
+  base: number;
+  /** This tab sent a draft that is not a version yet. */
+  hasDraft: boolean;
+}
+
+interface TrackedShape extends Tracked {
+  savedKey: string;
+}
+
+type Job =
+  | { kind: "labelmap"; slices: Map<number, Plane> }
+  | { kind: "shape"; uid: string; shape: DrawnShape; content: ShapeContent; key: string }
+  | { kind: "classification"; content: Schemas["ClassificationContent"]; key: string };
+
+const CLIENT = { name: "labelstack-webapp" };
+
+export class ItemAnnotations {
+  /** Set by an explicit save (Alt+S): the next save makes versions of the drafts. */
+  wantVersion = false;
+  /** Things the annotator should know (a draft left on an older version, a shape kind without a label). */
+  readonly notices: string[] = [];
+
+  private labelmap: Tracked = { annotation: null, base: 0, hasDraft: false };
+  private baseline: SliceBaseline;
+  /** Slices to send whole on the next save because the stored segment numbers differ from ours. */
+  private resend = new Set<number>();
+  private storedSegments = "";
+  private readonly shapes = new Map<string, TrackedShape>();
+  private classification: Tracked & { savedKey: string } = { annotation: null, base: 0, hasDraft: false, savedKey: "" };
+  private frozen: Job[] | null = null;
+  /** Stack index of each labelmap slice (a 4D series: the images of its first time point). */
+  private readonly sliceImages: number[];
+
+  constructor(private readonly ctx: ItemContext) {
+    const frames = ctx.series.frames;
+    const first = ctx.series.timePoints[0];
+    this.sliceImages = frames.flatMap((f, i) => (first === undefined || f.temporalPosition === first ? [i] : []));
+    this.baseline = new SliceBaseline(this.sliceImages.length);
+    if (ctx.series.timePoints.length > 1 && ctx.segments.length) {
+      this.notices.push(`The labelmap is stored for time point ${first} only; paint on that time point.`);
+    }
+  }
+
+  private get localSegments(): SegmentRef[] {
+    return this.ctx.segments.map((s) => ({ number: s.index, label_id: s.labelId }));
+  }
+
+  private labelOf(kind: LabelRead["kind"]): LabelRead | undefined {
+    return this.ctx.labels.find((l) => l.kind === kind && !l.is_retired);
+  }
+
+  // -- loading -----------------------------------------------------------------------
+
+  /**
+   * Shows the item's stored annotations; returns the stored classification.
+   * With `promoteDrafts`, a draft of the caller's on the head becomes a version
+   * first (the work of a tab that was closed before its explicit save).
+   */
+  async load({ promoteDrafts }: { promoteDrafts: boolean }): Promise<Classification | null> {
+    const { tools } = this.ctx;
+    const found = await listItemAnnotations(this.ctx.taskId, this.ctx.series.detail.id, this.ctx.itemId);
+    const heads = new Map<number, number>();
+    for (const annotation of found) {
+      heads.set(annotation.id, annotation.version_count);
+      if (!promoteDrafts || !hasDraft(this.ctx.userId, annotation.id)) continue;
+      const promoted = await promoteDraft(annotation.id);
+      if (promoted.ok) heads.set(annotation.id, promoted.data.number);
+      else if (promoted.status === 409) {
+        this.notices.push(`Your unsaved ${annotation.kind} from earlier was based on an older version and is not shown.`);
+      }
+      if (promoted.ok || promoted.status === 404) clearDraft(this.ctx.userId, annotation.id);
+    }
+    let classification: Classification | null = null;
+    const loadedShapes: [AnnotationRead, number, ShapeContent][] = [];
+    for (const annotation of found) {
+      const head = heads.get(annotation.id) ?? 0;
+      if (head === 0) continue;
+      const tracked: Tracked = { annotation, base: head, hasDraft: false };
+      if (annotation.kind === "labelmap" && this.labelmap.annotation === null) {
+        this.labelmap = tracked;
+        await this.loadLabelmap(annotation.id, head);
+      } else if (annotation.kind === "classification" && this.classification.annotation === null) {
+        classification = classificationFromContent((await getVersion(annotation.id, head)).content);
+        this.classification = { ...tracked, savedKey: contentKey(classificationContent(classification)) };
+      } else if (annotation.kind === "contour" || annotation.kind === "box") {
+        const content = (await getVersion(annotation.id, head)).content as unknown as ShapeContent;
+        loadedShapes.push([annotation, head, content]);
+      }
+    }
+    for (const [annotation, head, content] of loadedShapes) {
+      const shape = shapeFromContent(content as never);
+      const slice = this.ctx.series.frames.findIndex(
+        (f) => f.instance.id === annotation.instance_id && f.frame - 1 === (content.frame ?? 0),
+      );
+      if (!shape || slice < 0) continue;
+      const uid = tools.addShape(shape.tool, slice, shape.points);
+      this.shapes.set(uid, { annotation, base: head, hasDraft: false, savedKey: "" });
+    }
+    // What is "saved" is what the viewer shows now (points after their round trip through the viewport).
+    for (const shape of tools.shapes()) {
+      const tracked = this.shapes.get(shape.uid);
+      const content = this.contentOf(shape);
+      if (tracked && content) tracked.savedKey = contentKey(content);
+    }
+    return classification;
+  }
+
+  private async loadLabelmap(annotationId: number, version: number): Promise<void> {
+    const [stored, patch] = await Promise.all([getVersion(annotationId, version), fetchLabelmapVersion(annotationId, version)]);
+    const segments = ((stored.content as { segments?: SegmentRef[] }).segments ?? []).slice();
+    this.storedSegments = contentKey(segments);
+    // Stored segment numbers → ours, by label.
+    const byLabel = new Map(this.ctx.segments.map((s) => [s.labelId, s.index]));
+    const mapping = new Map(segments.map((s) => [s.number, byLabel.get(s.label_id) ?? s.number]));
+    const slices = new Map<number, Plane>();
+    for (const [k, plane] of patch.slices) slices.set(k, renumber(plane, mapping));
+    const local: LabelmapPatch = { ...patch, slices };
+    fillLabelmapImages(this.ctx.tools.segmentationId, this.labelmapImageIds(), local);
+    this.baseline.clear();
+    this.baseline.accept(slices);
+    this.resend.clear();
+    if (this.storedSegments !== contentKey(this.localSegments)) {
+      // Our numbering differs from the stored one: the next save sends every stored slice with ours.
+      for (const k of patch.slices.keys()) this.resend.add(k);
+    }
+  }
+
+  private labelmapImageIds(): string[] {
+    const ids = this.ctx.tools.labelmapImageIds;
+    return this.sliceImages.map((i) => ids[i]);
+  }
+
+  /** Forgets this tab's work and shows the newest versions (after a conflict). */
+  async reload(): Promise<Classification | null> {
+    const { tools } = this.ctx;
+    tools.clearShapes();
+    this.shapes.clear();
+    clearLabelmapImages(tools.segmentationId, this.labelmapImageIds());
+    this.baseline.clear();
+    this.resend.clear();
+    this.labelmap = { annotation: null, base: 0, hasDraft: false };
+    this.classification = { annotation: null, base: 0, hasDraft: false, savedKey: "" };
+    this.wantVersion = false;
+    return this.load({ promoteDrafts: false });
+  }
+
+  // -- saving ------------------------------------------------------------------------
+
+  private contentOf(shape: DrawnShape): ShapeContent | null {
+    const frame = this.ctx.series.frames[shape.slice];
+    if (!frame) return null;
+    const size = { rows: frame.instance.rows ?? 0, columns: frame.instance.columns ?? 0 };
+    return shapeContent(shape, frame.frame - 1, size);
+  }
+
+  /** What changed since the last save, read from the viewer now. */
+  private collect(): Job[] {
+    try {
+      return this.changes();
+    } catch (error) {
+      // The viewer is gone (the item was left before its last changes were read).
+      console.warn("annotations: nothing read from a closed viewer", error);
+      return [];
+    }
+  }
+
+  private changes(): Job[] {
+    const jobs: Job[] = [];
+    const { tools } = this.ctx;
+    const ids = this.labelmapImageIds();
+    if (this.ctx.segments.length && ids.length === this.baseline.length) {
+      const planes = ids.map((id) => labelmapPixels(id));
+      const changed = new Set([...this.baseline.changed(planes), ...this.resend]);
+      if (changed.size) jobs.push({ kind: "labelmap", slices: takeSlices(planes, [...changed].sort((a, b) => a - b)) });
+    }
+    for (const shape of tools.shapes()) {
+      const content = this.contentOf(shape);
+      if (!content) continue;
+      const key = contentKey(content);
+      if (this.shapes.get(shape.uid)?.savedKey !== key) jobs.push({ kind: "shape", uid: shape.uid, shape, content, key });
+    }
+    const classification = classificationContent(this.ctx.classification());
+    if (classification) {
+      const key = contentKey(classification);
+      if (key !== this.classification.savedKey) jobs.push({ kind: "classification", content: classification, key });
+    }
+    return jobs;
+  }
+
+  /**
+   * Reads what changed now and keeps it for the next save: called when the
+   * item is left, because the viewer it is read from is about to go.
+   */
+  freeze(): void {
+    this.frozen = this.collect();
+  }
+
+  /**
+   * Sends what changed. Active seconds travel once, with the first request.
+   * A 409 (someone saved a newer version first) stops and reports a conflict.
+   */
+  async save({ activeSeconds, keepalive }: { activeSeconds: number; keepalive: boolean }): Promise<SaveOutcome> {
+    const jobs = this.frozen ?? this.collect();
+    this.frozen = null;
+    let seconds = activeSeconds;
+    const takeSeconds = () => {
+      const s = seconds;
+      seconds = 0;
+      return s;
+    };
+    const failures: SaveOutcome[] = [];
+    for (const job of jobs) {
+      const outcome = await this.run(job, takeSeconds, keepalive);
+      if (!outcome.ok) {
+        if (outcome.conflict) return outcome;
+        failures.push(outcome);
+      }
+    }
+    if (failures.length) return failures[0];
+    if (this.wantVersion && !keepalive) {
+      const versioned = await this.promoteAll();
+      if (!versioned.ok) return versioned;
+      this.wantVersion = false;
+    }
+    return { ok: true };
+  }
+
+  private async run(job: Job, takeSeconds: () => number, keepalive: boolean): Promise<SaveOutcome> {
+    if (job.kind === "labelmap") return this.saveLabelmap(job.slices, takeSeconds, keepalive);
+    if (job.kind === "classification") {
+      const label = this.labelOf("classification");
+      if (!label) return { ok: true };
+      const result = await this.saveContent(this.classification, label.id, null, job.content, takeSeconds, keepalive, "classification");
+      if (result.ok) this.classification.savedKey = job.key;
+      return result;
+    }
+    const kind = shapeKind(job.shape.tool);
+    const label = this.labelOf(kind);
+    if (!label) {
+      const notice = `This project has no ${kind} label: ${kind === "box" ? "boxes" : "contours"} are not stored.`;
+      if (!this.notices.includes(notice)) this.notices.push(notice);
+      return { ok: true };
+    }
+    let tracked = this.shapes.get(job.uid);
+    if (!tracked) {
+      tracked = { annotation: null, base: 0, hasDraft: false, savedKey: "" };
+      this.shapes.set(job.uid, tracked);
+    }
+    const instance = this.ctx.series.frames[job.shape.slice].instance.id;
+    const result = await this.saveContent(tracked, label.id, instance, job.content, takeSeconds, keepalive, job.shape.tool);
+    if (result.ok) tracked.savedKey = job.key;
+    return result;
+  }
+
+  /** Creates the annotation on its first save, else updates the caller's draft. */
+  private async saveContent(
+    tracked: Tracked,
+    labelId: number,
+    instanceId: number | null,
+    content: Schemas["AnnotationCreate"]["content"],
+    takeSeconds: () => number,
+    keepalive: boolean,
+    tool: string,
+  ): Promise<SaveOutcome> {
+    if (tracked.annotation === null) {
+      if (!keepalive && instanceId === null && (await this.someoneCreated(content.kind))) {
+        return { ok: false, conflict: true, message: `someone else saved a ${content.kind} of this item first` };
+      }
+      const created = await createAnnotation(
+        {
+          project_id: this.ctx.projectId,
+          label_id: labelId,
+          series_id: this.ctx.series.detail.id,
+          instance_id: instanceId,
+          task_item_id: this.ctx.itemId,
+          content,
+          active_seconds: takeSeconds(),
+          tool,
+          client: CLIENT,
+        },
+      );
+      if (!created.ok) return failed(created);
+      tracked.annotation = created.data;
+      tracked.base = created.data.version_count;
+      return { ok: true };
+    }
+    this.draftSending(tracked);
+    const draft = await putDraft(
+      tracked.annotation.id,
+      { base_version: tracked.base, content, active_seconds: takeSeconds(), tool, client: CLIENT },
+    );
+    if (!draft.ok) return failed(draft);
+    tracked.hasDraft = true;
+    return { ok: true };
+  }
+
+  private async someoneCreated(kind: string): Promise<boolean> {
+    const found = await listItemAnnotations(this.ctx.taskId, this.ctx.series.detail.id, this.ctx.itemId);
+    return found.some((a) => a.kind === kind);
+  }
+
+  private async saveLabelmap(slices: Map<number, Plane>, takeSeconds: () => number, keepalive: boolean): Promise<SaveOutcome> {
+    const ids = this.labelmapImageIds();
+    const { rows, columns } = this.ctx.series.frames[this.sliceImages[0]].instance;
+    const shape: [number, number, number] = [ids.length, rows ?? 0, columns ?? 0];
+    const dtype = labelmapPixels(ids[0]) instanceof Uint16Array ? "uint16" : "uint8";
+    const segments = this.localSegments;
+    const sameSegments = contentKey(segments) === this.storedSegments;
+    let result: Outcome<unknown>;
+    if (this.labelmap.annotation && sameSegments) {
+      this.draftSending(this.labelmap);
+      result = await putLabelmapDraft(
+        this.labelmap.annotation.id,
+        encodePatch(shape, dtype, slices),
+        { baseVersion: this.labelmap.base, activeSeconds: takeSeconds(), tool: "brush" },
+      );
+      if (result.ok) this.labelmap.hasDraft = true;
+    } else {
+      // First save, or new segment numbers: the JSON form, which also carries the segments.
+      const content = { kind: "labelmap" as const, segments, patch: encodeJsonPatch(shape, dtype, slices) };
+      const label = this.ctx.segments[0].labelId;
+      const outcome = await this.saveContent(this.labelmap, label, null, content, takeSeconds, keepalive, "brush");
+      if (!outcome.ok) return outcome;
+      this.storedSegments = contentKey(segments);
+      result = { ok: true, data: null };
+    }
+    if (!result.ok) return failed(result);
+    this.baseline.accept(slices);
+    for (const k of slices.keys()) this.resend.delete(k);
+    return { ok: true };
+  }
+
+  /** Noted before the request leaves: a draft sent as the tab closes is found when the item is opened again. */
+  private draftSending(tracked: Tracked): void {
+    if (tracked.annotation) markDraft(this.ctx.userId, tracked.annotation.id);
+  }
+
+  private async promoteAll(): Promise<SaveOutcome> {
+    for (const tracked of [this.labelmap, this.classification, ...this.shapes.values()]) {
+      if (!tracked.annotation || !tracked.hasDraft) continue;
+      const promoted = await promoteDraft(tracked.annotation.id);
+      if (promoted.ok) tracked.base = promoted.data.number;
+      else if (promoted.status !== 404) return failed(promoted);
+      tracked.hasDraft = false;
+      clearDraft(this.ctx.userId, tracked.annotation.id);
+    }
+    return { ok: true };
+  }
+
+  /** For tests and the summary: the labelmap annotation id and the version this tab builds on. */
+  get labelmapState(): { id: number | null; base: number } {
+    return { id: this.labelmap.annotation?.id ?? null, base: this.labelmap.base };
+  }
+}
+
+function failed(outcome: { ok: false; status: number; message: string }): SaveOutcome {
+  return { ok: false, conflict: outcome.status === 409, message: outcome.message };
+}
