@@ -14,12 +14,13 @@ lookup, which talks to the database, runs there.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
 from labelstack.config import Settings
@@ -40,15 +41,32 @@ async def get_settings(request: Request) -> Settings:
 
 
 async def get_db(request: Request) -> AsyncIterator[Session]:
-    """A session for this request: a write session for methods that change state.
-
-    Making the session touches no database (it connects on first use), so it
-    happens on the event loop; closing hands a connection back (a rollback),
-    so that part goes to the thread pool, and only when a connection was used.
-    """
+    """A session for this request: a write session for methods that change state."""
     factory = request.app.state.sessionmaker
     if request.method not in SAFE_METHODS:
         factory = request.app.state.write_sessionmaker
+    async with _session_from(factory) as db:
+        yield db
+
+
+async def get_read_db(request: Request) -> AsyncIterator[Session]:
+    """A read session even for a write request: for checks and heavy work done before writing.
+
+    On SQLite a write session holds the database's write lock from its first
+    statement; a route that validates, decodes and stores files before it
+    writes a row does that part here, so the lock is held only for the short
+    transaction at the end.
+    """
+    async with _session_from(request.app.state.sessionmaker) as db:
+        yield db
+
+
+@asynccontextmanager
+async def _session_from(factory: sessionmaker[Session]) -> AsyncIterator[Session]:
+    """Making a session touches no database (it connects on first use), so it
+    happens on the event loop; closing hands a connection back (a rollback),
+    so that part goes to the thread pool, and only when a connection was used.
+    """
     db: Session = factory()
     try:
         yield db
@@ -57,21 +75,6 @@ async def get_db(request: Request) -> AsyncIterator[Session]:
             await run_in_threadpool(db.close)
         else:
             db.close()
-
-
-def get_read_db(request: Request) -> Iterator[Session]:
-    """A read session even for a write request: for checks and heavy work done before writing.
-
-    On SQLite a write session holds the database's write lock from its first
-    statement; a route that validates, decodes and stores files before it
-    writes a row does that part here, so the lock is held only for the short
-    transaction at the end.
-    """
-    db: Session = request.app.state.sessionmaker()
-    try:
-        yield db
-    finally:
-        db.close()
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
