@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 
 import httpx
 
@@ -94,3 +95,38 @@ def test_openapi_prints_the_schema_the_web_app_client_is_generated_from(settings
     target = tmp_path / "openapi.json"
     assert run_cli(settings, "openapi", "--output", str(target)).returncode == 0
     assert json.loads(target.read_text()) == schema
+
+
+def test_help_lists_every_command(settings: Settings):
+    shown = run_cli(settings, "--help")
+    assert shown.returncode == 0, shown.stderr
+    for command in ("serve", "demo", "import", "export", "openapi", "user", "db", "pacs"):
+        assert command in shown.stdout, command
+    assert "add" in run_cli(settings, "user", "--help").stdout
+    assert "sync" in run_cli(settings, "pacs", "--help").stdout
+    assert "--format" in run_cli(settings, "export", "--help").stdout
+
+
+def test_the_command_table_leaves_the_heavy_libraries_to_the_commands_that_use_them(settings: Settings):
+    """Every command pays for what the command table imports, so it imports no archive or web code."""
+    probe = (
+        "import sys\n"
+        "from labelstack.cli import app\n"
+        "try:\n"
+        "    app(['--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('LOADED', ' '.join(sorted(sys.modules)))\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env=labelstack_env(settings),
+        timeout=120,
+    )
+    assert shown.returncode == 0, shown.stderr
+    loaded = set(shown.stdout.rsplit("LOADED", 1)[1].split())
+    assert "labelstack.cli" in loaded
+    for heavy in ("alembic", "pydicom", "numpy", "fastapi", "email_validator", "labelstack.archive"):
+        assert heavy not in loaded, heavy

@@ -4,17 +4,24 @@ Authorisation lives here and nowhere else. Every route depends on
 ``CurrentCaller`` / ``CurrentUser`` (any logged-in user), ``AdminCaller`` or ``require_roles(...)``;
 ``tests/api/test_route_protection.py`` walks the whole OpenAPI schema to
 prove it.
+
+Dependencies that only look at the request or at an already resolved caller
+are ``async def``: FastAPI runs every plain ``def`` dependency in its thread
+pool, and each such hop costs more than the check itself. Only the caller
+lookup, which talks to the database, runs there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
+from starlette.concurrency import run_in_threadpool
 
 from labelstack.config import Settings
 from labelstack.models import AuthSession, Role, User
@@ -28,24 +35,21 @@ CSRF_HEADER = "X-CSRF-Token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_db(request: Request) -> Iterator[Session]:
+async def get_db(request: Request) -> AsyncIterator[Session]:
     """A session for this request: a write session for methods that change state."""
     factory = request.app.state.sessionmaker
     if request.method not in SAFE_METHODS:
         factory = request.app.state.write_sessionmaker
-    db: Session = factory()
-    try:
+    async with _session_from(factory) as db:
         yield db
-    finally:
-        db.close()
 
 
-def get_read_db(request: Request) -> Iterator[Session]:
+async def get_read_db(request: Request) -> AsyncIterator[Session]:
     """A read session even for a write request: for checks and heavy work done before writing.
 
     On SQLite a write session holds the database's write lock from its first
@@ -53,11 +57,24 @@ def get_read_db(request: Request) -> Iterator[Session]:
     writes a row does that part here, so the lock is held only for the short
     transaction at the end.
     """
-    db: Session = request.app.state.sessionmaker()
+    async with _session_from(request.app.state.sessionmaker) as db:
+        yield db
+
+
+@asynccontextmanager
+async def _session_from(factory: sessionmaker[Session]) -> AsyncIterator[Session]:
+    """Making a session touches no database (it connects on first use), so it
+    happens on the event loop; closing hands a connection back (a rollback),
+    so that part goes to the thread pool, and only when a connection was used.
+    """
+    db: Session = factory()
     try:
         yield db
     finally:
-        db.close()
+        if db.in_transaction():
+            await run_in_threadpool(db.close)
+        else:
+            db.close()
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
@@ -113,14 +130,14 @@ def _token_from(request: Request) -> tuple[str | None, bool]:
 CurrentCaller = Annotated[Caller, Depends(get_caller)]
 
 
-def get_current_user(caller: CurrentCaller) -> User:
+async def get_current_user(caller: CurrentCaller) -> User:
     return caller.user
 
 
 CurrentUser = Annotated[User, Depends(get_current_user)]
 
 
-def require_admin(caller: CurrentCaller) -> Caller:
+async def require_admin(caller: CurrentCaller) -> Caller:
     if not caller.user.is_admin:
         raise PermissionDenied("this needs the admin role")
     return caller
@@ -129,10 +146,10 @@ def require_admin(caller: CurrentCaller) -> Caller:
 AdminCaller = Annotated[Caller, Depends(require_admin)]
 
 
-def require_roles(*roles: Role) -> Callable[[Caller], Caller]:
+def require_roles(*roles: Role) -> Callable[[Caller], Awaitable[Caller]]:
     """A dependency that lets through users holding any of ``roles`` (admins always)."""
 
-    def check(caller: CurrentCaller) -> Caller:
+    async def check(caller: CurrentCaller) -> Caller:
         if caller.user.is_admin or any(caller.user.has_role(r) for r in roles):
             return caller
         raise PermissionDenied("this needs one of the roles: " + ", ".join(r.value for r in roles))

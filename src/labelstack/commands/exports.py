@@ -6,10 +6,8 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from labelstack.schemas.exports import ExportFormat, ExportRequest, ExportWhich
-from labelstack.services.audit import Actor
+from labelstack.schemas.exports import ExportFormat, ExportWhich
 
 console = Console()
 
@@ -22,8 +20,12 @@ def export_command(
     which: ExportWhich = typer.Option(ExportWhich.latest, "--which", help="final versions only, or latest."),
 ) -> None:
     """Export annotations in a standard format."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     from labelstack.cli import open_database
+    from labelstack.schemas.exports import ExportRequest
     from labelstack.services import annotation_exports
+    from labelstack.services.audit import Actor
     from labelstack.services.errors import DomainError
 
     if project is not None and task is not None:

@@ -6,18 +6,15 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 
-from labelstack.archive.importer import Importer, path_source
-from labelstack.archive.ingest import IngestOutcome
-from labelstack.archive.nifti import NiftiGrouping
-from labelstack.archive.store import make_store
-from labelstack.services.audit import Actor
+if TYPE_CHECKING:  # the archive modules are imported when the command runs (see labelstack.cli)
+    from rich.progress import Progress
+
+    from labelstack.archive.ingest import IngestOutcome
 
 console = Console()
 MAX_LISTED_REJECTIONS = 50
@@ -46,7 +43,11 @@ def import_command(
     phases: str = typer.Option("", help="NIfTI 4D: names of the time points, e.g. 'ED,ES'."),
 ) -> None:
     """Import DICOM and NIfTI files into the archive; exits with 1 if anything was rejected."""
+    from labelstack.archive.importer import Importer, path_source
+    from labelstack.archive.nifti import NiftiGrouping
+    from labelstack.archive.store import make_store
     from labelstack.cli import open_database
+    from labelstack.services.audit import Actor
 
     settings, engine, sessions = open_database()
     files = list(files_under(paths))
@@ -84,6 +85,8 @@ def import_command(
 
 
 def _progress() -> Progress:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     return Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -95,6 +98,9 @@ def _progress() -> Progress:
 
 
 def _summary(outcomes: list[IngestOutcome], seconds: float) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
     counts = Counter(o.status for o in outcomes)
     instances = sum(o.instances for o in outcomes if o.status == "stored")
     table = Table("result", "files", title="Import summary")

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-from labelstack.services.audit import Actor
-from labelstack.services.errors import DomainError
 
 pacs_app = typer.Typer(
     help="Work with the configured DICOMweb PACS (LABELSTACK_PACS_URL).", no_args_is_help=True
@@ -19,9 +15,13 @@ err_console = Console(stderr=True)
 @pacs_app.command("sync")
 def sync_command() -> None:
     """Index the studies already in the PACS (the images stay there)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     from labelstack.archive.pacs import PacsStore
     from labelstack.archive.pacs_sync import study_uids, sync
     from labelstack.cli import open_database
+    from labelstack.services.audit import Actor
+    from labelstack.services.errors import DomainError
 
     settings, _engine, sessions = open_database()
     if not settings.pacs_url:

@@ -8,9 +8,6 @@ from sqlalchemy.orm import Session
 from labelstack.config import Settings
 from labelstack.db import migrate
 from labelstack.models import Role, User, UserRole
-from labelstack.schemas.users import UserCreate
-from labelstack.services import users
-from labelstack.services.audit import Actor
 
 BOOTSTRAP_ADMIN = "admin"
 
@@ -27,6 +24,10 @@ def ensure_admin(db: Session, settings: Settings) -> User | None:
     admins = db.scalar(select(func.count()).select_from(UserRole).where(UserRole.role == Role.admin))
     if admins:
         return None
+    from labelstack.schemas.users import UserCreate  # e-mail validation: only when an admin is made
+    from labelstack.services import users
+    from labelstack.services.audit import Actor
+
     return users.create(
         db,
         user_in=UserCreate(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from labelstack.db.types import utcnow
 from labelstack.models import AuthSession, User
@@ -60,8 +60,18 @@ def issue(
 
 
 def resolve(db: Session, *, token: str, idle_timeout: timedelta) -> AuthSession | None:
-    """The live session for ``token``, or None if unknown, revoked, idle, expired or inactive."""
-    row = db.scalar(select(AuthSession).where(AuthSession.token_hash == token_digest(token)))
+    """The live session for ``token``, or None if unknown, revoked, idle, expired or inactive.
+
+    Runs on every request, so the session, its user and the user's roles come
+    back in one statement (the relationships' default loading would add a
+    second round trip for the roles).
+    """
+    statement = (
+        select(AuthSession)
+        .where(AuthSession.token_hash == token_digest(token))
+        .options(joinedload(AuthSession.user).joinedload(User.role_rows))
+    )
+    row = db.execute(statement).unique().scalar_one_or_none()
     if row is None or row.revoked_at is not None:
         return None
     now = utcnow()
