@@ -9,11 +9,10 @@ import { useAuth } from "@/auth/AuthProvider";
 import { ActiveTime } from "../workspace/activeTime";
 
 /**
- * The task of the page and the item on screen, for the review and QC
- * workspaces: `?item=` is the item's position (deep links survive reloads),
+ * The task of the page and the item on screen, for every workspace mode
+ * (annotate, review, QC): `?item=` is the item's position (deep links survive reloads),
  * without it the first pending item opens. Opening one's own open task starts
- * it (decisions are only taken on a task in progress). Active time counts
- * the user's actions while the page is open.
+ * it (work is only recorded on a task in progress).
  */
 export function useTaskItem() {
   const taskId = Number(useParams().taskId);
@@ -43,16 +42,6 @@ export function useTaskItem() {
         : unwrap(api.GET("/api/v1/tasks/{task_id}/items/{index}", { params: { path: { task_id: taskId, index: Number(requested) } } })),
   });
 
-  const activeTime = useMemo(() => new ActiveTime(), []);
-  useEffect(() => {
-    const touch = () => activeTime.touch();
-    const names = ["pointerdown", "pointermove", "keydown", "wheel"];
-    for (const name of names) window.addEventListener(name, touch, { passive: true });
-    return () => {
-      for (const name of names) window.removeEventListener(name, touch);
-    };
-  }, [activeTime]);
-
   const goTo = (index: number | null | undefined) => {
     if (index === null || index === undefined) return;
     setParams({ item: String(index) });
@@ -64,5 +53,19 @@ export function useTaskItem() {
   };
   /** The first pending item was asked for and there is none: every item is finished. */
   const allFinished = task.isSuccess && requested === null && item.error instanceof ApiError && item.error.status === 404;
-  return { taskId, task, item, goTo, refresh, activeTime, allFinished };
+  return { taskId, task, item, goTo, refresh, allFinished };
+}
+
+/** Active time of a page: the user's pointer, key and wheel actions while it is open. */
+export function useActiveTime(): ActiveTime {
+  const activeTime = useMemo(() => new ActiveTime(), []);
+  useEffect(() => {
+    const touch = () => activeTime.touch();
+    const names = ["pointerdown", "pointermove", "keydown", "wheel"];
+    for (const name of names) window.addEventListener(name, touch, { passive: true });
+    return () => {
+      for (const name of names) window.removeEventListener(name, touch);
+    };
+  }, [activeTime]);
+  return activeTime;
 }

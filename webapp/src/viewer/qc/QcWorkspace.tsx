@@ -8,7 +8,7 @@ import { segmentStyles } from "../modes/labelmapOverlay";
 import { ModeHeader, ModeMessage } from "../modes/ModeHeader";
 import { cyclePhase, phaseImageIds } from "../modes/timePoints";
 import { useProjectLabels } from "../modes/useProjectLabels";
-import { useTaskItem } from "../modes/useTaskItem";
+import { useActiveTime, useTaskItem } from "../modes/useTaskItem";
 import { HelpOverlay } from "../panels/HelpOverlay";
 import { isTypingTarget, matchShortcut } from "../tools/shortcuts";
 import { loadSeries, type LoadedSeries } from "../viewport/seriesLoader";
@@ -31,7 +31,8 @@ type Label = Schemas["LabelRead"];
  * the task's decisions so far.
  */
 export function QcWorkspace() {
-  const { taskId, task, item, goTo, refresh, activeTime, allFinished } = useTaskItem();
+  const { taskId, task, item, goTo, refresh, allFinished } = useTaskItem();
+  const activeTime = useActiveTime();
   const [, setParams] = useSearchParams();
   const index = item.data?.index;
   const context = useQuery({

@@ -8,7 +8,7 @@ import { LabelmapOverlay, segmentStyles } from "../modes/labelmapOverlay";
 import { ModeHeader, ModeMessage } from "../modes/ModeHeader";
 import { phaseImageIds, phaseImageIndices } from "../modes/timePoints";
 import { useProjectLabels } from "../modes/useProjectLabels";
-import { useTaskItem } from "../modes/useTaskItem";
+import { useActiveTime, useTaskItem } from "../modes/useTaskItem";
 import type { ShortcutAction } from "../tools/shortcuts";
 import { ImageOverlay } from "../viewport/ImageOverlay";
 import { SeriesViewer } from "../viewport/SeriesViewer";
@@ -31,7 +31,8 @@ type Label = Schemas["LabelRead"];
  * item still to review.
  */
 export function ReviewWorkspace() {
-  const { taskId, task, item, goTo, refresh, activeTime, allFinished } = useTaskItem();
+  const { taskId, task, item, goTo, refresh, allFinished } = useTaskItem();
+  const activeTime = useActiveTime();
   const [, setParams] = useSearchParams();
   const index = item.data?.index;
   const screen = useQuery({

@@ -1,6 +1,6 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Link, useParams, useSearchParams } from "react-router";
+import { Link } from "react-router";
 
 import { api, unwrap } from "@/api/client";
 import { useAuth } from "@/auth/AuthProvider";
@@ -14,6 +14,7 @@ import type { LoadedSeries } from "../viewport/seriesLoader";
 import { SeriesViewer } from "../viewport/SeriesViewer";
 import { VolumeViewer } from "../viewport/VolumeViewer";
 import type { StackController } from "../viewport/StackController";
+import { useTaskItem } from "../modes/useTaskItem";
 import { AnnotationToolbar } from "./AnnotationToolbar";
 import { ConflictBanner } from "./ConflictBanner";
 import { ItemBar } from "./ItemBar";
@@ -34,31 +35,8 @@ type LoadState = "loading" | "ready" | { error: string };
  * `?item=` is the position of the item on screen (deep links survive reloads).
  */
 export function TaskWorkspace() {
-  const taskId = Number(useParams().taskId);
-  const [params, setParams] = useSearchParams();
-  const queryClient = useQueryClient();
-  const task = useQuery({
-    queryKey: ["task", taskId],
-    queryFn: () => unwrap(api.GET("/api/v1/tasks/{task_id}", { params: { path: { task_id: taskId } } })),
-  });
+  const { taskId, task, item, goTo: openItem, refresh: refreshItem } = useTaskItem();
   const { user } = useAuth();
-  // Opening one's own open task starts it: active time counts only while a task is in progress.
-  const started = useRef(false);
-  useEffect(() => {
-    if (started.current || !task.data || !user || task.data.assignee_id !== user.id || task.data.status !== "open") return;
-    started.current = true;
-    void unwrap(api.POST("/api/v1/tasks/{task_id}/start", { params: { path: { task_id: taskId } } })).then(() =>
-      queryClient.invalidateQueries({ queryKey: ["task", taskId] }),
-    );
-  }, [task.data, user, taskId, queryClient]);
-  const requested = params.get("item");
-  const item = useQuery({
-    queryKey: ["task-item", taskId, requested],
-    queryFn: () =>
-      requested === null
-        ? unwrap(api.GET("/api/v1/tasks/{task_id}/items/next", { params: { path: { task_id: taskId } } }))
-        : unwrap(api.GET("/api/v1/tasks/{task_id}/items/{index}", { params: { path: { task_id: taskId, index: Number(requested) } } })),
-  });
   const labels = useQuery({
     enabled: task.isSuccess,
     queryKey: ["labels", task.data?.project_id],
@@ -243,7 +221,7 @@ export function TaskWorkspace() {
     undo.clear();
     setClassification(EMPTY_CLASSIFICATION);
     setSummary(null);
-    setParams({ item: String(position) });
+    openItem(position);
   };
 
   const onShortcut = (action: ShortcutAction) => {
@@ -286,10 +264,6 @@ export function TaskWorkspace() {
     }
   };
 
-  const refreshItem = () => {
-    void queryClient.invalidateQueries({ queryKey: ["task-item", taskId] });
-    void queryClient.invalidateQueries({ queryKey: ["task", taskId] });
-  };
 
   if (task.isError || item.isError) {
     return (
