@@ -4,19 +4,23 @@ import { Link } from "react-router";
 import type { Schemas } from "@/api/client";
 
 /**
- * The top bar of the review and QC workspaces: the task, its progress, and
- * previous / next / jump through its items. Decisions live in the side panel.
+ * The top bar of every task workspace (annotate, review, QC): the task, its
+ * progress, and previous / next / jump through its items. `children` sit
+ * beside the progress; `actions` (the annotate mode's done and skip) follow
+ * the item navigation.
  */
 export function ModeHeader({
   task,
   at,
   onGo,
   children,
+  actions,
 }: {
   task: Schemas["TaskRead"];
   at: Schemas["ItemAt"] | undefined;
   onGo: (index: number | null | undefined) => void;
   children?: ReactNode;
+  actions?: ReactNode;
 }) {
   const button = "rounded px-2 py-0.5 text-xs hover:bg-slate-700 disabled:text-slate-500";
   return (
@@ -61,6 +65,7 @@ export function ModeHeader({
           </button>
         </>
       )}
+      {actions}
     </header>
   );
 }
