@@ -16,6 +16,7 @@ from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from labelstack import __version__
+from labelstack.api.deps import ClearAfterChanges
 from labelstack.api.errors import install_error_handlers
 from labelstack.api.routes import (
     annotation_imports,
@@ -41,6 +42,7 @@ from labelstack.config import Settings, get_settings
 from labelstack.db.engine import make_engine, make_sessionmaker
 from labelstack.services import audit as audit_log
 from labelstack.services import bootstrap, draft_promotion
+from labelstack.services.dicomweb import FrameLookups
 
 API_PREFIX = "/api/v1"
 
@@ -84,6 +86,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     app.state.engine = engine
     app.state.sessionmaker = session_factory
     app.state.write_sessionmaker = write_session_factory
+    app.state.frame_lookups = FrameLookups()
 
     if settings.cors_origins:
         app.add_middleware(
@@ -94,7 +97,11 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
             allow_headers=["*"],
         )
     install_error_handlers(app)
+    app.add_middleware(ClearAfterChanges, lookups=app.state.frame_lookups)
 
+    # DICOMweb lives beside the API, at /dicomweb (PS3.18). Its routes come first: routes are matched
+    # in order, and the viewer's per-frame requests are the most frequent by far.
+    app.include_router(dicomweb.router)
     api = APIRouter(prefix=API_PREFIX)
     for module in (
         health,
@@ -116,7 +123,6 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     ):
         api.include_router(module.router)
     app.include_router(api)
-    app.include_router(dicomweb.router)  # DICOMweb lives beside the API, at /dicomweb (PS3.18)
     install_webapp(app, settings.webapp_dir or DEFAULT_WEBAPP_DIR)
     return app
 

@@ -9,6 +9,11 @@ Dependencies that only look at the request or at an already resolved caller
 are ``async def``: FastAPI runs every plain ``def`` dependency in its thread
 pool, and each such hop costs more than the check itself. Only the caller
 lookup, which talks to the database, runs there.
+
+The per-frame DICOMweb routes, which a viewer calls hundreds of times a
+second, use ``CheckedCaller`` instead: the same login check, kept for a
+couple of seconds (``sessions.LOGIN_CHECK_SECONDS``), so that most requests
+are answered on the event loop without touching the database.
 """
 
 from __future__ import annotations
@@ -22,11 +27,13 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from labelstack.config import Settings
 from labelstack.models import AuthSession, Role, User
 from labelstack.services import sessions
 from labelstack.services.audit import Actor
+from labelstack.services.dicomweb import FrameLookups
 from labelstack.services.errors import NotAuthenticated, PermissionDenied
 
 SESSION_COOKIE = "labelstack_session"
@@ -130,6 +137,48 @@ def _token_from(request: Request) -> tuple[str | None, bool]:
 CurrentCaller = Annotated[Caller, Depends(get_caller)]
 
 
+@dataclass(frozen=True)
+class RecentCaller:
+    """A caller whose login was checked at most ``sessions.LOGIN_CHECK_SECONDS`` ago."""
+
+    user: sessions.SessionUser
+    address: str | None
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(self.user.id, self.user.username, self.address)
+
+
+def frame_lookups(request: Request) -> FrameLookups:
+    lookups: FrameLookups = request.app.state.frame_lookups
+    return lookups
+
+
+async def get_recent_caller(request: Request, settings: SettingsDep) -> RecentCaller:
+    """The login check of :func:`get_caller` for safe methods, remembered for a moment."""
+    token, _via_cookie = _token_from(request)
+    if not token:
+        raise NotAuthenticated("not logged in", headers={"WWW-Authenticate": "Bearer"})
+    checks = frame_lookups(request).logins
+    found = sessions.recent_login(checks, token=token)
+    if found is None:
+        idle = timedelta(minutes=settings.session_idle_minutes)
+        found = await run_in_threadpool(_check_login, request.app.state.sessionmaker, checks, token, idle)
+    if found is None:
+        raise NotAuthenticated("session is invalid or has expired", headers={"WWW-Authenticate": "Bearer"})
+    return RecentCaller(user=found.user, address=client_address(request))
+
+
+def _check_login(
+    factory: sessionmaker[Session], checks: sessions.LoginChecks, token: str, idle: timedelta
+) -> sessions.LoginCheck | None:
+    with factory() as db:
+        return sessions.check_login(db, checks, token=token, idle_timeout=idle)
+
+
+RecentCallerDep = Annotated[RecentCaller, Depends(get_recent_caller)]
+
+
 async def get_current_user(caller: CurrentCaller) -> User:
     return caller.user
 
@@ -156,3 +205,23 @@ def require_roles(*roles: Role) -> Callable[[Caller], Awaitable[Caller]]:
 
     check.__name__ = "require_" + "_or_".join(r.value for r in roles)
     return check
+
+
+class ClearAfterChanges:
+    """ASGI middleware: after any request that may change something, forget the ``FrameLookups``.
+
+    A logout, a deactivation, a cancelled task or a deleted series made
+    through this process then shows on the per-frame routes at once; made
+    elsewhere (another worker, the command line), within the lookups' bounds.
+    """
+
+    def __init__(self, app: ASGIApp, lookups: FrameLookups) -> None:
+        self.app = app
+        self.lookups = lookups
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            if scope["type"] == "http" and scope["method"] not in SAFE_METHODS:
+                self.lookups.clear()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import ColumnElement
@@ -22,9 +22,16 @@ from labelstack.archive.dicomweb.wado import InstanceRef, instance_refs
 from labelstack.archive.pacs import PacsStore
 from labelstack.archive.store import ImageStore
 from labelstack.models import Instance, Series, Study, User
-from labelstack.services import access, audit
+from labelstack.services import access, audit, sessions
 from labelstack.services.audit import Actor
 from labelstack.services.errors import NotFound
+from labelstack.services.short_cache import ShortCache
+
+#: How long an instance's location (file, series, transfer syntax) is trusted on the per-frame routes:
+#: an instance deleted through another server process is served from its stale entry at most this long
+#: (and only while its file still exists).
+INSTANCE_SECONDS = 30.0
+InstanceKey = tuple[str, str, str]  # study, series, SOP instance UID
 
 
 def visible_clause(user: User) -> ColumnElement[bool] | None:
@@ -86,6 +93,72 @@ def find_instance(
     (ref,) = find_instances(
         db, user=user, study_uid=study_uid, series_uid=series_uid, sop_instance_uid=sop_instance_uid
     )
+    return ref
+
+
+@dataclass
+class FrameLookups:
+    """What the per-frame routes keep between requests: login checks, access decisions, instances.
+
+    One set per application; :meth:`clear` is called after every request that
+    may have changed any of it (see ``labelstack.api.app``).
+    """
+
+    logins: sessions.LoginChecks = field(default_factory=sessions.login_checks)
+    decisions: access.SeriesDecisions = field(default_factory=access.series_decisions)
+    instances: ShortCache[InstanceKey, InstanceRef] = field(
+        default_factory=lambda: ShortCache(lifetime=INSTANCE_SECONDS, max_entries=100_000)
+    )
+
+    def clear(self) -> None:
+        self.logins.clear()
+        self.decisions.clear()
+        self.instances.clear()
+
+
+def recent_instance(
+    lookups: FrameLookups, *, user: access.Viewer, study_uid: str, series_uid: str, sop_instance_uid: str
+) -> InstanceRef | None:
+    """The instance from ``lookups`` if it and the caller's right to see it are known; else None.
+
+    A remembered refusal answers the same 404 as :func:`find_instance`.
+    """
+    ref = lookups.instances.get((study_uid, series_uid, sop_instance_uid))
+    if ref is None:
+        return None
+    allowed = access.recent_decision(lookups.decisions, user, ref.series_id)
+    if allowed is False:
+        raise NotFound("instance not found")
+    return ref if allowed else None
+
+
+def locate_instance(
+    db: Session,
+    lookups: FrameLookups,
+    *,
+    user: access.Viewer,
+    study_uid: str,
+    series_uid: str,
+    sop_instance_uid: str,
+) -> InstanceRef:
+    """:func:`find_instance` that fills ``lookups``: a miss loads the whole series in one query.
+
+    A viewer asks for each instance of a series once, so remembering only the
+    instance asked for would save nothing; the rest of the series is what the
+    next requests name.
+    """
+    key = (study_uid, series_uid, sop_instance_uid)
+    ref = lookups.instances.get(key)
+    if ref is None:
+        generation = lookups.instances.generation
+        where = [Study.study_instance_uid == study_uid, Series.series_instance_uid == series_uid]
+        for each in instance_refs(db, where):
+            found = (each.study_instance_uid, each.series_instance_uid, each.sop_instance_uid)
+            lookups.instances.put(found, each, generation=generation)
+            if found == key:
+                ref = each
+    if ref is None or not access.may_see_series(db, lookups.decisions, user, ref.series_id):
+        raise NotFound("instance not found")
     return ref
 
 

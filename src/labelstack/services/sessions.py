@@ -3,6 +3,12 @@
 The token itself is only ever in the client's hands; the row keeps its
 SHA-256. A session ends when it is idle too long, reaches its maximum age, is
 logged out, or its user is deactivated or changes password.
+
+The per-frame routes check the login through :func:`check_login`, which
+keeps a successful check for :data:`LOGIN_CHECK_SECONDS` (see
+:mod:`labelstack.services.short_cache`): a logout, deactivation or password
+change takes effect on those routes within that bound, at once when made
+through the same server process.
 """
 
 from __future__ import annotations
@@ -17,9 +23,12 @@ from sqlalchemy.orm import Session, joinedload
 
 from labelstack.db.types import utcnow
 from labelstack.models import AuthSession, User
+from labelstack.services.short_cache import ShortCache
 
 #: Do not write last_seen more often than this: reads stay reads.
 TOUCH_INTERVAL = timedelta(seconds=60)
+#: How long a successful login check is trusted on the per-frame routes.
+LOGIN_CHECK_SECONDS = 2.0
 
 
 @dataclass(frozen=True)
@@ -97,6 +106,59 @@ def touch(db: Session, row: AuthSession) -> None:
     db.commit()
     row.last_seen_at = now
     db.commit()
+
+
+@dataclass(frozen=True)
+class SessionUser:
+    """The user behind a checked session, detached from any database session."""
+
+    id: int
+    username: str
+    is_admin: bool
+    is_active: bool
+
+
+@dataclass(frozen=True)
+class LoginCheck:
+    """A session found live, with its user, as :func:`check_login` keeps it for a moment."""
+
+    session_id: int
+    user: SessionUser
+    expires_at: datetime
+
+
+LoginChecks = ShortCache[str, LoginCheck]
+
+
+def login_checks() -> LoginChecks:
+    return ShortCache(lifetime=LOGIN_CHECK_SECONDS, max_entries=4096)
+
+
+def recent_login(checks: LoginChecks, *, token: str) -> LoginCheck | None:
+    """A check of ``token`` that succeeded less than :data:`LOGIN_CHECK_SECONDS` ago, if any."""
+    found = checks.get(token_digest(token))
+    if found is None or utcnow() >= found.expires_at:
+        return None
+    return found
+
+
+def check_login(
+    db: Session, checks: LoginChecks, *, token: str, idle_timeout: timedelta
+) -> LoginCheck | None:
+    """:func:`resolve` and :func:`touch`, remembering a success in ``checks``."""
+    generation = checks.generation
+    row = resolve(db, token=token, idle_timeout=idle_timeout)
+    if row is None:
+        return None
+    touch(db, row)
+    user = row.user
+    found = LoginCheck(
+        session_id=row.id,
+        user=SessionUser(user.id, user.username, user.is_admin, user.is_active),
+        expires_at=row.expires_at,
+    )
+    checks.put(token_digest(token), found, generation=generation)
+    return found
 
 
 def csrf_matches(row: AuthSession, csrf_token: str | None) -> bool:

@@ -27,6 +27,8 @@ from labelstack.services import dicomweb
 from labelstack.services.errors import PayloadTooLarge
 
 router = APIRouter(prefix=PREFIX, tags=["dicomweb"])
+# WADO-RS first: routes are matched in order, and a viewer's frame requests outnumber all others
+router.include_router(dicomweb_wado.router)
 
 # ------------------------------------------------------------------ QIDO-RS
 
@@ -181,5 +183,4 @@ def store_study_instances(
     return _store(request, caller, db, reader, body, study_uid)
 
 
-router.include_router(dicomweb_wado.router)
 router.include_router(dicomweb_rendered.router)

@@ -6,8 +6,10 @@ from typing import Annotated
 
 from fastapi import Depends, Query, Request
 from fastapi.responses import Response
+from sqlalchemy.orm import Session, sessionmaker
+from starlette.concurrency import run_in_threadpool
 
-from labelstack.api.deps import CurrentCaller, DbSession
+from labelstack.api.deps import Caller, CurrentCaller, DbSession, RecentCaller, frame_lookups
 from labelstack.archive.dicomweb.wado import InstanceRef, WadoReader
 from labelstack.archive.store import make_store
 from labelstack.services import dicomweb
@@ -21,8 +23,8 @@ REVALIDATE = "private, no-cache"
 AcceptParam = Annotated[str | None, Query(alias="accept", description="overrides the Accept header")]
 
 
-def get_reader(request: Request) -> WadoReader:
-    """One reader (store and caches) per application, made on first use."""
+async def get_reader(request: Request) -> WadoReader:
+    """One reader (store and caches) per application, made on first use (no I/O: on the event loop)."""
     state = request.app.state
     reader: WadoReader | None = getattr(state, "dicomweb_reader", None)
     if reader is None:
@@ -52,7 +54,7 @@ def audit_read(
 
 
 def audit_frame_read(
-    request: Request, caller: CurrentCaller, action: str, ref: InstanceRef, frames: int
+    request: Request, caller: Caller | RecentCaller, action: str, ref: InstanceRef, frames: int
 ) -> None:
     """Per-frame reads (frames, rendered, thumbnails, bulk data) go to the aggregated read log."""
     dicomweb.record_frame_read(
@@ -85,3 +87,22 @@ def not_modified(request: Request, etag: str, cache_control: str) -> Response | 
     if etag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
         return Response(status_code=304, headers={"ETag": etag, "Cache-Control": cache_control})
     return None
+
+
+async def visible_instance(
+    request: Request, caller: RecentCaller, study_uid: str, series_uid: str, instance_uid: str
+) -> InstanceRef:
+    """:func:`one_instance` for the per-frame routes: answered from ``FrameLookups`` when it can be."""
+    lookups = frame_lookups(request)
+    uids = {"study_uid": study_uid, "series_uid": series_uid, "sop_instance_uid": instance_uid}
+    ref = dicomweb.recent_instance(lookups, user=caller.user, **uids)
+    if ref is None:
+        ref = await run_in_threadpool(_locate, request.app.state.sessionmaker, lookups, caller, uids)
+    return ref
+
+
+def _locate(
+    factory: sessionmaker[Session], lookups: dicomweb.FrameLookups, caller: RecentCaller, uids: dict[str, str]
+) -> InstanceRef:
+    with factory() as db:
+        return dicomweb.locate_instance(db, lookups, user=caller.user, **uids)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response, StreamingResponse
+from starlette.concurrency import run_in_threadpool
 
-from labelstack.api.deps import CurrentCaller, DbSession
+from labelstack.api.deps import CurrentCaller, DbSession, RecentCallerDep
 from labelstack.api.routes.dicomweb_common import (
     IMMUTABLE,
     INSTANCE,
@@ -19,6 +20,7 @@ from labelstack.api.routes.dicomweb_common import (
     end_read,
     not_modified,
     one_instance,
+    visible_instance,
 )
 from labelstack.archive.dicomweb import multipart, negotiation
 from labelstack.archive.dicomweb.wado import InstanceRef, WadoReader, parse_frame_list
@@ -26,6 +28,50 @@ from labelstack.services import dicomweb
 from labelstack.services.errors import InvalidInput
 
 router = APIRouter(tags=["dicomweb"])
+
+# ------------------------------------------------------------ WADO-RS: frames (first: the most frequent)
+
+
+@router.get(INSTANCE + "/frames/{frame_list}", response_class=Response)
+async def retrieve_frames(
+    study_uid: str,
+    series_uid: str,
+    instance_uid: str,
+    frame_list: str,
+    request: Request,
+    caller: RecentCallerDep,
+    reader: Reader,
+) -> Response:
+    """WADO-RS: frames in their stored transfer syntax, not decoded (PS3.18 §10.4.1.1.4).
+
+    The viewer's hottest route: it runs on the event loop, with the login, the
+    access decision and the instance's location usually already known
+    (``dicomweb.FrameLookups``); only a miss and the file read go to the thread pool.
+    """
+    numbers = parse_frame_list(frame_list)
+    ref = await visible_instance(request, caller, study_uid, series_uid, instance_uid)
+    accept = negotiation.parse_accept(request.headers.get("accept"), request.query_params.get("accept"))
+    reply = negotiation.negotiate_frames(accept, ref.transfer_syntax_uid)
+    etag = f'"{ref.sha256[:32]}-{frame_list}-{reply.part_type}"'
+    audit_frame_read(request, caller, "dicomweb.frames", ref, frames=len(numbers))
+    cached = not_modified(request, etag, IMMUTABLE)
+    if cached is not None:
+        return cached
+    frames = reader.known_frames(ref, numbers)
+    if frames is None:
+        _layout, frames = await run_in_threadpool(reader.frames, ref, numbers)
+    boundary = multipart.new_boundary()
+    location = ref.url(base_url(request)) + "/frames/"
+    parts = [
+        multipart.Part(reply.part_content_type, data, {"Content-Location": f"{location}{n}"})
+        for n, data in zip(numbers, frames, strict=True)
+    ]
+    return Response(
+        multipart.encode_bytes(parts, boundary),
+        media_type=multipart.content_type(reply.part_type, boundary, reply.transfer_syntax_uid),
+        headers={"ETag": etag, "Cache-Control": IMMUTABLE},
+    )
+
 
 # ------------------------------------------------------------------ WADO-RS: instances
 
@@ -136,42 +182,7 @@ def instance_metadata(
     return _metadata(request, caller, db, reader, [ref])
 
 
-# ------------------------------------------------------------------ WADO-RS: frames and bulk data
-
-
-@router.get(INSTANCE + "/frames/{frame_list}", response_class=Response)
-def retrieve_frames(
-    study_uid: str,
-    series_uid: str,
-    instance_uid: str,
-    frame_list: str,
-    request: Request,
-    caller: CurrentCaller,
-    db: DbSession,
-    reader: Reader,
-) -> Response:
-    """WADO-RS: frames in their stored transfer syntax, not decoded (PS3.18 §10.4.1.1.4)."""
-    numbers = parse_frame_list(frame_list)
-    ref = one_instance(db, caller, study_uid, series_uid, instance_uid)
-    accept = negotiation.parse_accept(request.headers.get("accept"), request.query_params.get("accept"))
-    reply = negotiation.negotiate_frames(accept, ref.transfer_syntax_uid)
-    etag = f'"{ref.sha256[:32]}-{frame_list}-{reply.part_type}"'
-    audit_frame_read(request, caller, "dicomweb.frames", ref, frames=len(numbers))
-    cached = not_modified(request, etag, IMMUTABLE)
-    if cached is not None:
-        return cached
-    _layout, frames = reader.frames(ref, numbers)
-    boundary = multipart.new_boundary()
-    location = ref.url(base_url(request)) + "/frames/"
-    parts = [
-        multipart.Part(reply.part_content_type, data, {"Content-Location": f"{location}{n}"})
-        for n, data in zip(numbers, frames, strict=True)
-    ]
-    return Response(
-        multipart.encode_bytes(parts, boundary),
-        media_type=multipart.content_type(reply.part_type, boundary, reply.transfer_syntax_uid),
-        headers={"ETag": etag, "Cache-Control": IMMUTABLE},
-    )
+# ------------------------------------------------------------------ WADO-RS: bulk data
 
 
 @router.get(INSTANCE + "/bulkdata/{tag}", response_class=Response)

@@ -44,6 +44,7 @@ class InstanceRef:
     transfer_syntax_uid: str
     sha256: str
     number_of_frames: int
+    series_id: int
 
     def url(self, base_url: str) -> str:
         return (
@@ -158,6 +159,22 @@ class WadoReader:
         layout, path, data = self.layout(ref)
         return layout, read_frames(layout, numbers, path=path, data=data)
 
+    def known_frames(self, ref: InstanceRef, numbers: list[int]) -> list[bytes] | None:
+        """The frames if that is only a positioned read of a local file of known layout; else None.
+
+        Such a read (from the page cache, typically) costs less than handing
+        the request to a worker thread, so the per-frame route does it on the
+        event loop; parsing a header or asking a PACS is left to :meth:`frames`.
+        """
+        layout = self.layout_cache.get((ref.storage_key, ref.sha256))
+        path = self.store.local_path(ref.storage_key)
+        if layout is None or path is None:
+            return None
+        try:
+            return read_frames(layout, numbers, path=path, data=None)
+        except FileNotFoundError:  # deleted meanwhile: frames() answers 404
+            return None
+
     def bulkdata(self, ref: InstanceRef, tag: str) -> list[bytes]:
         """The value of a top-level bulk data element; pixel data as its frames (PS3.18 §10.4.1.1.3)."""
         if tag.upper() == "7FE00010":
@@ -186,6 +203,7 @@ def instance_refs(db: Session, where: Sequence[object]) -> list[InstanceRef]:
             Instance.transfer_syntax_uid,
             Instance.sha256,
             Instance.number_of_frames,
+            Series.id,
         )
         .join(Series, Instance.series_fk == Series.id)
         .join(Study, Series.study_fk == Study.id)
