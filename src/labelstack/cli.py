@@ -56,8 +56,17 @@ def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, help="Port to listen on."),
     workers: int = typer.Option(1, min=1, help="Worker processes."),
+    access_log: bool = typer.Option(
+        False, help="Log every HTTP request (reads of images are in the audit log either way)."
+    ),
 ) -> None:
-    """Serve the API, DICOMweb and the web app."""
+    """Serve the API, DICOMweb and the web app.
+
+    uvicorn picks its fastest parts, installed with it (``uvicorn[standard]``):
+    the uvloop event loop and the httptools parser. The access log is off by
+    default: a viewer makes hundreds of requests a second, and a log line
+    costs a noticeable share of serving a frame.
+    """
     import uvicorn
 
     settings, engine, _ = open_database()  # migrate once, before any worker starts
@@ -71,6 +80,7 @@ def serve(
         workers=workers,
         proxy_headers=False,
         log_level="info",
+        access_log=access_log,
         # longer than the web app's autosave interval: with uvicorn's 5 s default, a request
         # sent every 5 s on a kept-alive connection races the server closing it (connection reset)
         timeout_keep_alive=KEEP_ALIVE_SECONDS,

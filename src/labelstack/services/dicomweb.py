@@ -8,7 +8,7 @@ missing images answer the same 404, so guessing UIDs reveals nothing.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -140,25 +140,32 @@ def locate_instance(
     study_uid: str,
     series_uid: str,
     sop_instance_uid: str,
+    series_loaded: Callable[[list[InstanceRef]], None] | None = None,
 ) -> InstanceRef:
     """:func:`find_instance` that fills ``lookups``: a miss loads the whole series in one query.
 
     A viewer asks for each instance of a series once, so remembering only the
     instance asked for would save nothing; the rest of the series is what the
-    next requests name.
+    next requests name. ``series_loaded`` is told the series' instances (in
+    slice order) when they were loaded, if the caller may see them.
     """
     key = (study_uid, series_uid, sop_instance_uid)
     ref = lookups.instances.get(key)
     if ref is None:
         generation = lookups.instances.generation
         where = [Study.study_instance_uid == study_uid, Series.series_instance_uid == series_uid]
-        for each in instance_refs(db, where):
+        loaded = instance_refs(db, where)
+        for each in loaded:
             found = (each.study_instance_uid, each.series_instance_uid, each.sop_instance_uid)
             lookups.instances.put(found, each, generation=generation)
             if found == key:
                 ref = each
+    else:
+        loaded = []
     if ref is None or not access.may_see_series(db, lookups.decisions, user, ref.series_id):
         raise NotFound("instance not found")
+    if loaded and series_loaded is not None:
+        series_loaded(loaded)
     return ref
 
 

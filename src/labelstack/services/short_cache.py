@@ -16,7 +16,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -27,6 +27,7 @@ class ShortCache(Generic[K, V]):
     def __init__(self, *, lifetime: float, max_entries: int) -> None:
         self.lifetime = lifetime
         self.max_entries = max_entries
+        self.clock: Callable[[], float] = time.monotonic  # seconds; tests move it forward
         self._items: OrderedDict[K, tuple[float, V]] = OrderedDict()
         self._lock = threading.Lock()
         self.generation = 0
@@ -36,9 +37,10 @@ class ShortCache(Generic[K, V]):
             found = self._items.get(key)
             if found is None:
                 return None
-            if time.monotonic() >= found[0]:
+            if self.clock() >= found[0]:
                 del self._items[key]
                 return None
+            self._items.move_to_end(key)
             return found[1]
 
     def put(self, key: K, value: V, *, generation: int) -> None:
@@ -48,7 +50,7 @@ class ShortCache(Generic[K, V]):
         with self._lock:
             if generation != self.generation:
                 return
-            self._items[key] = (time.monotonic() + self.lifetime, value)
+            self._items[key] = (self.clock() + self.lifetime, value)
             self._items.move_to_end(key)
             while len(self._items) > self.max_entries:
                 self._items.popitem(last=False)

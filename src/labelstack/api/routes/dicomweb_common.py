@@ -90,19 +90,34 @@ def not_modified(request: Request, etag: str, cache_control: str) -> Response | 
 
 
 async def visible_instance(
-    request: Request, caller: RecentCaller, study_uid: str, series_uid: str, instance_uid: str
+    request: Request,
+    caller: RecentCaller,
+    reader: WadoReader,
+    study_uid: str,
+    series_uid: str,
+    instance_uid: str,
 ) -> InstanceRef:
-    """:func:`one_instance` for the per-frame routes: answered from ``FrameLookups`` when it can be."""
+    """:func:`one_instance` for the per-frame routes: answered from ``FrameLookups`` when it can be.
+
+    When a series is looked up, the reader starts locating its frames ahead of the requests.
+    """
     lookups = frame_lookups(request)
     uids = {"study_uid": study_uid, "series_uid": series_uid, "sop_instance_uid": instance_uid}
     ref = dicomweb.recent_instance(lookups, user=caller.user, **uids)
     if ref is None:
-        ref = await run_in_threadpool(_locate, request.app.state.sessionmaker, lookups, caller, uids)
+        factory = request.app.state.sessionmaker
+        ref = await run_in_threadpool(_locate, factory, lookups, caller, reader, uids)
     return ref
 
 
 def _locate(
-    factory: sessionmaker[Session], lookups: dicomweb.FrameLookups, caller: RecentCaller, uids: dict[str, str]
+    factory: sessionmaker[Session],
+    lookups: dicomweb.FrameLookups,
+    caller: RecentCaller,
+    reader: WadoReader,
+    uids: dict[str, str],
 ) -> InstanceRef:
     with factory() as db:
-        return dicomweb.locate_instance(db, lookups, user=caller.user, **uids)
+        return dicomweb.locate_instance(
+            db, lookups, user=caller.user, series_loaded=reader.warm_layouts, **uids
+        )

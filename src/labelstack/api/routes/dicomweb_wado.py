@@ -49,7 +49,7 @@ async def retrieve_frames(
     (``dicomweb.FrameLookups``); only a miss and the file read go to the thread pool.
     """
     numbers = parse_frame_list(frame_list)
-    ref = await visible_instance(request, caller, study_uid, series_uid, instance_uid)
+    ref = await visible_instance(request, caller, reader, study_uid, series_uid, instance_uid)
     accept = negotiation.parse_accept(request.headers.get("accept"), request.query_params.get("accept"))
     reply = negotiation.negotiate_frames(accept, ref.transfer_syntax_uid)
     etag = f'"{ref.sha256[:32]}-{frame_list}-{reply.part_type}"'
@@ -59,7 +59,7 @@ async def retrieve_frames(
         return cached
     frames = reader.known_frames(ref, numbers)
     if frames is None:
-        _layout, frames = await run_in_threadpool(reader.frames, ref, numbers)
+        frames = await run_in_threadpool(reader.frames, ref, numbers)
     boundary = multipart.new_boundary()
     location = ref.url(base_url(request)) + "/frames/"
     parts = [

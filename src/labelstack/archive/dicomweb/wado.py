@@ -10,8 +10,11 @@ ranges, so serving a frame costs one positioned read.
 
 from __future__ import annotations
 
+import contextlib
 import io
+import queue
 import re
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +30,7 @@ from labelstack.archive.dicomweb.frames import FrameLayout, layout_of, read_fram
 from labelstack.archive.dicomweb.negotiation import MediaType
 from labelstack.archive.store import ImageStore
 from labelstack.models import Instance, InstanceMetadata, Series, Study
-from labelstack.services.errors import InvalidInput, NotFound
+from labelstack.services.errors import DomainError, InvalidInput, NotFound
 
 _BULK = re.compile(rb'"BulkDataURI":\s*"' + re.escape(BULKDATA_PREFIX.encode()))
 
@@ -80,6 +83,9 @@ class WadoReader:
         # keyed by content too: a deleted and re-imported UID may come back in another encoding
         self.layout_cache: LruCache[tuple[str, str], FrameLayout] = LruCache(layout_entries)
         self.rendered_cache: LruCache[tuple[object, ...], bytes] = LruCache(rendered_entries)
+        self._to_warm: queue.SimpleQueue[list[InstanceRef]] = queue.SimpleQueue()
+        self._warmer: threading.Thread | None = None
+        self._warmer_lock = threading.Lock()
 
     # ------------------------------------------------------------ instances
 
@@ -155,9 +161,33 @@ class WadoReader:
             data = self.instance_bytes(ref)
         return layout, path, data
 
-    def frames(self, ref: InstanceRef, numbers: list[int]) -> tuple[FrameLayout, list[bytes]]:
+    def frames(self, ref: InstanceRef, numbers: list[int]) -> list[bytes]:
         layout, path, data = self.layout(ref)
-        return layout, read_frames(layout, numbers, path=path, data=data)
+        return read_frames(layout, numbers, path=path, data=data)
+
+    def warm_layouts(self, refs: Sequence[InstanceRef]) -> None:
+        """Locate the frames of ``refs`` in the background, in order, ahead of the requests for them.
+
+        A viewer reads a series one instance after another; parsing each
+        header (about a quarter of a millisecond) while the client is busy
+        with the previous frame lets nearly every request find its layout
+        known and be served by :meth:`known_frames`. Only for a local store:
+        from a PACS it would fetch every instance twice.
+        """
+        if not refs or self.store.local_path(refs[0].storage_key) is None:
+            return
+        self._to_warm.put(list(refs))
+        with self._warmer_lock:
+            if self._warmer is None:
+                self._warmer = threading.Thread(target=self._warm, name="frame-layouts", daemon=True)
+                self._warmer.start()
+
+    def _warm(self) -> None:
+        while True:
+            for ref in self._to_warm.get():
+                if self.layout_cache.get((ref.storage_key, ref.sha256)) is None:
+                    with contextlib.suppress(DomainError):  # the request for it will say what is wrong
+                        self.layout(ref)
 
     def known_frames(self, ref: InstanceRef, numbers: list[int]) -> list[bytes] | None:
         """The frames if that is only a positioned read of a local file of known layout; else None.
