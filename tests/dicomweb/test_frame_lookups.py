@@ -17,6 +17,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from labelstack.archive.dicomweb import multipart
 from labelstack.models import AuthSession, Role, Series, Task, TaskStatus, User
 from labelstack.services import access, archive_delete, sessions, task_workflow
 from labelstack.services.dicomweb import INSTANCE_SECONDS
@@ -183,3 +184,18 @@ def test_the_session_cookie_is_checked_like_the_bearer_token(
     assert logout.status_code == 204
     client.cookies.set("labelstack_session", login.cookies["labelstack_session"])
     assert _frame(client, None, archive.ct[0]) == 401
+
+
+def test_the_first_frame_of_a_series_starts_locating_the_others(
+    app: FastAPI, client: TestClient, admin: LoggedIn, archive: Archive
+):
+    assert _frame(client, admin, archive.ct[0]) == 200
+    reader = app.state.dicomweb_reader
+    deadline = time.monotonic() + 30
+    while len(reader.layout_cache) < len(archive.ct) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert len(reader.layout_cache) == len(archive.ct)
+    for ds in archive.ct:
+        response = client.get(_frame_url(ds), headers={**admin.headers, **ACCEPT})
+        (part,) = multipart.decode(response.content, response.headers["content-type"])
+        assert part.data == ds.PixelData

@@ -183,10 +183,18 @@ class WadoReader:
                 self._warmer.start()
 
     def _warm(self) -> None:
+        """Work through the queue; end when it is empty (the next series starts a new thread)."""
         while True:
-            for ref in self._to_warm.get():
+            with self._warmer_lock:
+                try:
+                    refs = self._to_warm.get_nowait()
+                except queue.Empty:
+                    self._warmer = None
+                    return
+            for ref in refs:
                 if self.layout_cache.get((ref.storage_key, ref.sha256)) is None:
-                    with contextlib.suppress(DomainError):  # the request for it will say what is wrong
+                    # a file that cannot be read or parsed: the request for it says what is wrong
+                    with contextlib.suppress(DomainError, OSError):
                         self.layout(ref)
 
     def known_frames(self, ref: InstanceRef, numbers: list[int]) -> list[bytes] | None:
