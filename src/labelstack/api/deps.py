@@ -11,7 +11,7 @@ pool, and each such hop costs more than the check itself. Only the caller
 lookup, which talks to the database, runs there.
 
 The per-frame DICOMweb routes, which a viewer calls hundreds of times a
-second, use ``CheckedCaller`` instead: the same login check, kept for a
+second, use ``RecentCallerDep`` instead: the same login check, kept for a
 couple of seconds (``sessions.LOGIN_CHECK_SECONDS``), so that most requests
 are answered on the event loop without touching the database.
 """

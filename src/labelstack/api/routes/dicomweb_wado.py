@@ -46,7 +46,8 @@ async def retrieve_frames(
 
     The viewer's hottest route: it runs on the event loop, with the login, the
     access decision and the instance's location usually already known
-    (``dicomweb.FrameLookups``); only a miss and the file read go to the thread pool.
+    (``dicomweb.FrameLookups``) and the frame's byte range too (located ahead by
+    ``WadoReader.warm_layouts``); a miss of either goes to the thread pool.
     """
     numbers = parse_frame_list(frame_list)
     ref = await visible_instance(request, caller, reader, study_uid, series_uid, instance_uid)
