@@ -42,13 +42,10 @@ async def retrieve_frames(
     caller: RecentCallerDep,
     reader: Reader,
 ) -> Response:
-    """WADO-RS: frames in their stored transfer syntax, not decoded (PS3.18 §10.4.1.1.4).
-
-    The viewer's hottest route: it runs on the event loop, with the login, the
-    access decision and the instance's location usually already known
-    (``dicomweb.FrameLookups``) and the frame's byte range too (located ahead by
-    ``WadoReader.warm_layouts``); a miss of either goes to the thread pool.
-    """
+    """WADO-RS: frames in their stored transfer syntax, not decoded (PS3.18 §10.4.1.1.4)."""
+    # The viewer's hottest route: it runs on the event loop, with the login, the access decision
+    # and the instance's location usually already known (dicomweb.FrameLookups) and the frame's
+    # byte range too (located ahead by WadoReader.warm_layouts); a miss goes to the thread pool.
     numbers = parse_frame_list(frame_list)
     ref = await visible_instance(request, caller, reader, study_uid, series_uid, instance_uid)
     accept = negotiation.parse_accept(request.headers.get("accept"), request.query_params.get("accept"))
