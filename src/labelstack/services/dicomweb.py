@@ -27,10 +27,11 @@ from labelstack.services.audit import Actor
 from labelstack.services.errors import NotFound
 from labelstack.services.short_cache import ShortCache
 
-#: How long an instance's location (file, series, transfer syntax) is trusted on the per-frame routes:
-#: an instance deleted through another server process is served from its stale entry at most this long
-#: (and only while its file still exists).
-INSTANCE_SECONDS = 30.0
+#: How long an instance's location (file, series, checksum, transfer syntax) is trusted on the per-frame
+#: routes. Reloading a series costs one query, so this can be as short as the other bounds: an instance
+#: deleted (or replaced) through another server process is served from its stale entry at most this
+#: long, and a deleted one only while its file still exists.
+INSTANCE_SECONDS = 2.0
 InstanceKey = tuple[str, str, str]  # study, series, SOP instance UID
 
 
