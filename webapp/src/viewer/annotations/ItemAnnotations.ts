@@ -8,7 +8,10 @@
  * what changed since the last save as drafts — for the labelmap only the
  * changed slices, in the binary patch form — and, when `wantVersion` is set
  * (explicit save), turns the drafts into versions. Annotations are created on
- * their first save, so merely looking at an item writes nothing.
+ * their first save, so merely looking at an item writes nothing. A saved
+ * shape deleted from the viewer (or a classification emptied) is withdrawn on
+ * the server, and reinstated when the delete is undone; one never saved sends
+ * nothing.
  *
  * `save()` reads everything it sends from the viewer before its first await:
  * a keepalive save started on `pagehide` carries the last stroke even though
@@ -26,6 +29,8 @@ import {
   promoteDraft,
   putDraft,
   putLabelmapDraft,
+  reinstateAnnotation,
+  withdrawAnnotation,
   type AnnotationRead,
   type Outcome,
 } from "./annotationsApi";
@@ -34,6 +39,7 @@ import { clearDraft, hasDraft, markDraft } from "./draftMarks";
 import { encodeJsonPatch, encodePatch, type LabelmapPatch } from "./labelmapPatch";
 import { clearLabelmapImages, fetchLabelmapVersion, fillLabelmapImages, labelmapPixels } from "./labelmapLoader";
 import { contentKey, shapeContent, shapeFromContent, shapeKind, type DrawnShape, type ShapeContent } from "./shapeContent";
+import { presenceChange, shapeChanges } from "./presence";
 import { renumber, SliceBaseline, takeSlices, type Plane } from "./sliceDiff";
 
 type LabelRead = Schemas["LabelRead"];
@@ -60,6 +66,8 @@ interface Tracked {
   base: number;
   /** This tab sent a draft that is not a version yet. */
   hasDraft: boolean;
+  /** Withdrawn on the server (the shape was deleted, the classification emptied). */
+  withdrawn: boolean;
 }
 
 interface TrackedShape extends Tracked {
@@ -69,7 +77,8 @@ interface TrackedShape extends Tracked {
 type Job =
   | { kind: "labelmap"; slices: Map<number, Plane> }
   | { kind: "shape"; uid: string; shape: DrawnShape; content: ShapeContent; key: string }
-  | { kind: "classification"; content: Schemas["ClassificationContent"]; key: string };
+  | { kind: "classification"; content: Schemas["ClassificationContent"]; key: string }
+  | { kind: "presence"; tracked: Tracked; change: "withdraw" | "reinstate" };
 
 const CLIENT = { name: "labelstack-webapp" };
 
@@ -79,13 +88,13 @@ export class ItemAnnotations {
   /** Things the annotator should know (a draft left on an older version, a shape kind without a label). */
   readonly notices: string[] = [];
 
-  private labelmap: Tracked = { annotation: null, base: 0, hasDraft: false };
+  private labelmap: Tracked = { annotation: null, base: 0, hasDraft: false, withdrawn: false };
   private baseline: SliceBaseline;
   /** Slices to send whole on the next save because the stored segment numbers differ from ours. */
   private resend = new Set<number>();
   private storedSegments = "";
   private readonly shapes = new Map<string, TrackedShape>();
-  private classification: Tracked & { savedKey: string } = { annotation: null, base: 0, hasDraft: false, savedKey: "" };
+  private classification: Tracked & { savedKey: string } = { annotation: null, base: 0, hasDraft: false, withdrawn: false, savedKey: "" };
   private frozen: Job[] | null = null;
   /** Stack index of each labelmap slice (a 4D series: the images of its first time point). */
   private readonly sliceImages: number[];
@@ -134,7 +143,7 @@ export class ItemAnnotations {
     for (const annotation of found) {
       const head = heads.get(annotation.id) ?? 0;
       if (head === 0) continue;
-      const tracked: Tracked = { annotation, base: head, hasDraft: false };
+      const tracked: Tracked = { annotation, base: head, hasDraft: false, withdrawn: false };
       if (annotation.kind === "labelmap" && this.labelmap.annotation === null) {
         this.labelmap = tracked;
         await this.loadLabelmap(annotation.id, head);
@@ -153,7 +162,7 @@ export class ItemAnnotations {
       );
       if (!shape || slice < 0) continue;
       const uid = tools.addShape(shape.tool, slice, shape.points);
-      this.shapes.set(uid, { annotation, base: head, hasDraft: false, savedKey: "" });
+      this.shapes.set(uid, { annotation, base: head, hasDraft: false, withdrawn: false, savedKey: "" });
     }
     // What is "saved" is what the viewer shows now (points after their round trip through the viewport).
     for (const shape of tools.shapes()) {
@@ -197,8 +206,8 @@ export class ItemAnnotations {
     clearLabelmapImages(tools.segmentationId, this.labelmapImageIds());
     this.baseline.clear();
     this.resend.clear();
-    this.labelmap = { annotation: null, base: 0, hasDraft: false };
-    this.classification = { annotation: null, base: 0, hasDraft: false, savedKey: "" };
+    this.labelmap = { annotation: null, base: 0, hasDraft: false, withdrawn: false };
+    this.classification = { annotation: null, base: 0, hasDraft: false, withdrawn: false, savedKey: "" };
     this.wantVersion = false;
     return this.load({ promoteDrafts: false });
   }
@@ -232,13 +241,20 @@ export class ItemAnnotations {
       const changed = new Set([...this.baseline.changed(planes), ...this.resend]);
       if (changed.size) jobs.push({ kind: "labelmap", slices: takeSlices(planes, [...changed].sort((a, b) => a - b)) });
     }
+    const shown = new Map<string, { shape: DrawnShape; content: ShapeContent; key: string }>();
     for (const shape of tools.shapes()) {
       const content = this.contentOf(shape);
-      if (!content) continue;
-      const key = contentKey(content);
-      if (this.shapes.get(shape.uid)?.savedKey !== key) jobs.push({ kind: "shape", uid: shape.uid, shape, content, key });
+      if (content) shown.set(shape.uid, { shape, content, key: contentKey(content) });
+    }
+    const known = new Map([...this.shapes].map(([uid, t]) => [uid, { ...t, saved: t.annotation !== null }]));
+    for (const { uid, change } of shapeChanges(known, [...shown].map(([uid, { key }]) => ({ uid, key })))) {
+      const drawn = shown.get(uid);
+      if (change === "save" && drawn) jobs.push({ kind: "shape", uid, ...drawn });
+      else if (change !== "save") jobs.push({ kind: "presence", tracked: this.shapes.get(uid)!, change });
     }
     const classification = classificationContent(this.ctx.classification());
+    const classificationChange = presenceChange({ ...this.classification, saved: this.classification.annotation !== null }, classification !== null);
+    if (classificationChange) jobs.push({ kind: "presence", tracked: this.classification, change: classificationChange });
     if (classification) {
       const key = contentKey(classification);
       if (key !== this.classification.savedKey) jobs.push({ kind: "classification", content: classification, key });
@@ -286,6 +302,7 @@ export class ItemAnnotations {
 
   private async run(job: Job, takeSeconds: () => number, keepalive: boolean): Promise<SaveOutcome> {
     if (job.kind === "labelmap") return this.saveLabelmap(job.slices, takeSeconds, keepalive);
+    if (job.kind === "presence") return this.changePresence(job.tracked, job.change, takeSeconds);
     if (job.kind === "classification") {
       const label = this.labelOf("classification");
       if (!label) return { ok: true };
@@ -302,7 +319,7 @@ export class ItemAnnotations {
     }
     let tracked = this.shapes.get(job.uid);
     if (!tracked) {
-      tracked = { annotation: null, base: 0, hasDraft: false, savedKey: "" };
+      tracked = { annotation: null, base: 0, hasDraft: false, withdrawn: false, savedKey: "" };
       this.shapes.set(job.uid, tracked);
     }
     const instance = this.ctx.series.frames[job.shape.slice].instance.id;
@@ -350,6 +367,23 @@ export class ItemAnnotations {
     );
     if (!draft.ok) return failed(draft);
     tracked.hasDraft = true;
+    return { ok: true };
+  }
+
+  /** Withdraws or reinstates a saved annotation, on the version this tab has seen (409: someone saved since). */
+  private async changePresence(tracked: Tracked, change: "withdraw" | "reinstate", takeSeconds: () => number): Promise<SaveOutcome> {
+    const id = tracked.annotation!.id;
+    const result =
+      change === "withdraw"
+        ? await withdrawAnnotation(id, { base_version: tracked.base, active_seconds: takeSeconds() })
+        : await reinstateAnnotation(id, tracked.base);
+    if (!result.ok) return failed(result);
+    tracked.annotation = result.data;
+    tracked.base = result.data.version_count;
+    tracked.withdrawn = change === "withdraw";
+    // a withdrawal takes this tab's draft into its version
+    tracked.hasDraft = false;
+    clearDraft(this.ctx.userId, id);
     return { ok: true };
   }
 
