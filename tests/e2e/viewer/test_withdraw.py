@@ -47,13 +47,24 @@ def test_a_deleted_polygon_is_withdrawn_and_stays_deleted_after_reload(
     page.keyboard.press("r")
     _drag(page, [(cx - 100, cy - 100), (cx - 40, cy - 50)])
     page.keyboard.press("p")
-    _drag(page, [(cx + 60, cy + 60), (cx + 140, cy + 60), (cx + 140, cy + 140), (cx + 60, cy + 140), (cx + 61, cy + 61)])
+    _drag(
+        page,
+        [
+            (cx + 60, cy + 60),
+            (cx + 140, cy + 60),
+            (cx + 140, cy + 140),
+            (cx + 60, cy + 140),
+            (cx + 61, cy + 61),
+        ],
+    )
     _wait_saved(page)
     assert _shapes(page) == ["PlanarFreehandROI", "RectangleROI"]
 
     client = admin_client(server)
     try:
-        stored = _until(lambda: len(_item_annotations(client, task_id)) == 2 and _item_annotations(client, task_id))
+        stored = _until(
+            lambda: len(_item_annotations(client, task_id)) == 2 and _item_annotations(client, task_id)
+        )
         polygon, box = stored["contour"][0], stored["box"][0]
 
         # select the polygon by its outline in the viewing mode, then the Delete key
@@ -72,7 +83,9 @@ def test_a_deleted_polygon_is_withdrawn_and_stays_deleted_after_reload(
         page.keyboard.press("Control+z")
         expect(page.get_by_test_id("contour-summary")).to_contain_text("Contours: 2")
         _wait_saved(page)
-        assert _until(lambda: client.get(f"/api/v1/annotations/{polygon['id']}").json()["withdrawn_at"] is None)
+        assert _until(
+            lambda: client.get(f"/api/v1/annotations/{polygon['id']}").json()["withdrawn_at"] is None
+        )
         page.keyboard.press("Control+y")
         expect(page.get_by_test_id("contour-summary")).to_contain_text("Contours: 1")
         _wait_saved(page)
