@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from tests.annotation_api.scene import Scene
 from tests.annotation_api.test_exports_api import _export, filled  # noqa: F401 (fixture)
 from tests.annotation_api.test_labelmaps_api import create_labelmap
-from tests.annotation_api.test_review_loop_api import _review_task
+from tests.annotation_api.test_review_loop_api import _post_review_task, _review_task
 
 API = "/api/v1/annotations"
 BOX = {"kind": "box", "x": 2, "y": 3, "width": 10, "height": 8}
@@ -156,6 +156,9 @@ def test_withdrawn_annotations_leave_review(client: TestClient, scene: Scene) ->
     assert client.post(f"/api/v1/tasks/{task_id}/start", headers=scene.reviewer.headers).status_code == 200
     review = {"task_item_id": item_id, "outcome": "accept"}
     assert client.post("/api/v1/reviews", json=review, headers=scene.reviewer.headers).status_code == 409
+    # and no new review task can point at it
+    refused = _post_review_task(client, scene, labelmap["head_version_id"])
+    assert refused.status_code == 422 and "withdrawn" in refused.json()["detail"]
 
 
 def test_withdrawn_annotations_leave_exports(
