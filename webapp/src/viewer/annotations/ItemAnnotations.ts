@@ -36,11 +36,11 @@ import {
 } from "./annotationsApi";
 import { classificationContent, classificationFromContent } from "./classificationContent";
 import { clearDraft, hasDraft, markDraft } from "./draftMarks";
+import { labelmapLayers, layerOf, untracked, type LabelmapLayer, type Tracked as TrackedOf } from "./labelmapLayers";
 import { encodeJsonPatch, encodePatch, type LabelmapPatch } from "./labelmapPatch";
 import { clearLabelmapImages, fetchLabelmapVersion, fillLabelmapImages, labelmapPixels } from "./labelmapLoader";
-import { contentKey, shapeContent, shapeFromContent, shapeKind, type DrawnShape, type ShapeContent } from "./shapeContent";
 import { presenceChange, shapeChanges } from "./presence";
-import { labelmapLayers, layerOf, untracked, type LabelmapLayer, type Tracked as TrackedOf } from "./labelmapLayers";
+import { contentKey, shapeContent, shapeFromContent, shapeKind, type DrawnShape, type ShapeContent } from "./shapeContent";
 import { renumber, takeSlices, type Plane } from "./sliceDiff";
 
 type LabelRead = Schemas["LabelRead"];
@@ -305,7 +305,7 @@ export class ItemAnnotations {
     }
     let tracked = this.shapes.get(job.uid);
     if (!tracked) {
-      tracked = { annotation: null, base: 0, hasDraft: false, withdrawn: false, savedKey: "" };
+      tracked = { ...untracked<AnnotationRead>(), savedKey: "" };
       this.shapes.set(job.uid, tracked);
     }
     const instance = this.ctx.series.frames[job.shape.slice].instance.id;
