@@ -3538,7 +3538,10 @@ export interface components {
         UserStats: {
             /** Active Seconds */
             active_seconds: number;
-            /** Annotations Made */
+            /**
+             * Annotations Made
+             * @description annotations the user saved a version of (imports included)
+             */
             annotations_made: number;
             /** Items Done */
             items_done: number;
@@ -3546,7 +3549,10 @@ export interface components {
             items_skipped: number;
             /** Per Day */
             per_day: components["schemas"]["UserDay"][];
-            /** Reviews Made */
+            /**
+             * Reviews Made
+             * @description review decisions the user recorded
+             */
             reviews_made: number;
             tasks: components["schemas"]["UserTaskCounts"];
             /** User Id */
