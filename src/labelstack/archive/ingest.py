@@ -14,7 +14,7 @@ instance and the loser reports a duplicate.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -38,7 +38,6 @@ __all__ = [
     "ingest_chunk",
     "ingest_dataset",
     "ingest_many",
-    "read_all",
 ]
 
 IngestStatus = Literal["stored", "duplicate", "rejected"]
@@ -46,6 +45,8 @@ IngestStatus = Literal["stored", "duplicate", "rejected"]
 _ATTEMPTS = 3
 #: A chunk is also cut when its bytes reach this (large multi-frame files).
 CHUNK_BYTES = 256 * 1024 * 1024
+#: Files read between two look-ups of already archived instances (see :func:`ingest_chunk`).
+WAVE = 16
 
 
 @dataclass
@@ -137,33 +138,41 @@ def ingest_chunk(
 ) -> list[IngestOutcome]:
     """Validate, store and index a chunk of (name, bytes); the caller commits.
 
-    Each file is read once (:func:`read_one`); the outcomes come in the order of ``items``.
+    Each file is read once (:func:`read_one`). The files are read in waves of
+    :data:`WAVE`; a wave's new files go to the store at once (it starts storing
+    each as it arrives) while the next wave is read, so reading and writing
+    overlap. The outcomes come in the order of ``items``.
     """
     outcomes: list[IngestOutcome] = []
-    parsed: list[tuple[IngestOutcome, ReadInstance, bytes]] = []
-    reads = read_all([data for _name, data in items])
-    for (name, data), result in zip(items, reads, strict=True):
-        if isinstance(result, str):
-            outcomes.append(IngestOutcome.rejected(name, result))
-            continue
-        outcome = IngestOutcome.of(name, result.info, len(data))
-        outcomes.append(outcome)
-        parsed.append((outcome, result, data))
-    archived = _existing(db, [r.info.sop_instance_uid for _o, r, _d in parsed])
     fresh: list[tuple[IngestOutcome, ReadInstance, bytes]] = []
-    for outcome, result, data in parsed:
-        if result.info.sop_instance_uid in archived:
-            outcome.status = "duplicate"
-            continue
-        archived.add(result.info.sop_instance_uid)  # a second copy in the same chunk is a duplicate too
-        if result.dicom_json is None:
-            outcome.status = "rejected"
-            outcome.reason = result.json_error
-            continue
-        fresh.append((outcome, result, data))
-    if not fresh:
-        return outcomes
-    put = store.put_many([(r.info.sop_instance_uid, data) for _o, r, data in fresh])
+
+    def new_files() -> Iterator[tuple[str, bytes]]:
+        seen: set[str] = set()  # archived before, or met earlier in this chunk
+        for start in range(0, len(items), WAVE):
+            parsed: list[tuple[IngestOutcome, ReadInstance, bytes]] = []
+            for name, data in items[start : start + WAVE]:
+                result = read_one(data)
+                if isinstance(result, str):
+                    outcomes.append(IngestOutcome.rejected(name, result))
+                    continue
+                outcome = IngestOutcome.of(name, result.info, len(data))
+                outcomes.append(outcome)
+                parsed.append((outcome, result, data))
+            seen |= _existing(db, [r.info.sop_instance_uid for _o, r, _d in parsed])
+            for outcome, result, data in parsed:
+                uid = result.info.sop_instance_uid
+                if uid in seen:
+                    outcome.status = "duplicate"
+                    continue
+                seen.add(uid)
+                if result.dicom_json is None:
+                    outcome.status = "rejected"
+                    outcome.reason = result.json_error
+                    continue
+                fresh.append((outcome, result, data))
+                yield uid, data
+
+    put = store.put_many(new_files())
     new: list[tuple[IngestOutcome, NewInstance]] = []
     for outcome, result, data in fresh:
         uid = result.info.sop_instance_uid
@@ -178,7 +187,8 @@ def ingest_chunk(
         new.append(
             (outcome, NewInstance(result.info, result.dicom_json, key=key, size=len(data), sha256=digest))
         )
-    _index_all(db, store=store, new=new, source=source, batch=batch)
+    if new:
+        _index_all(db, store=store, new=new, source=source, batch=batch)
     return outcomes
 
 
@@ -188,10 +198,6 @@ def read_one(data: bytes) -> ReadInstance | str:
         return dicom_files.read(data)
     except InvalidDicom as exc:
         return str(exc.detail)
-
-
-def read_all(files: Sequence[bytes]) -> list[ReadInstance | str]:
-    return [read_one(data) for data in files]
 
 
 def _index_all(

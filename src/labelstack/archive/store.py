@@ -10,8 +10,8 @@ import contextlib
 import hashlib
 import itertools
 import os
-from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -46,9 +46,11 @@ class ImageStore(Protocol):
         """
         ...
 
-    def put_many(self, items: Sequence[tuple[str, bytes]]) -> PutResults:
+    def put_many(self, items: Iterable[tuple[str, bytes]]) -> PutResults:
         """Store many (SOP Instance UID, bytes) at once, each as :meth:`put` would.
 
+        ``items`` may be lazy: a store starts storing each one as it arrives, so
+        whatever produces the next item (parsing it) overlaps the storing.
         Everything in ``keys`` is durable when this returns.
         """
         ...
@@ -77,7 +79,6 @@ class LocalFileStore:
         self.root = root
         self.fsync = fsync
         self.root.mkdir(parents=True, exist_ok=True)
-        self._made: set[Path] = set()  # fan-out folders known to exist
 
     @staticmethod
     def key_for(sop_instance_uid: str) -> str:
@@ -93,7 +94,7 @@ class LocalFileStore:
     def put(self, sop_instance_uid: str, data: bytes) -> str:
         return self.put_many([(sop_instance_uid, data)]).keys[sop_instance_uid]
 
-    def put_many(self, items: Sequence[tuple[str, bytes]]) -> PutResults:
+    def put_many(self, items: Iterable[tuple[str, bytes]]) -> PutResults:
         """Write every file to a temporary name, make them all durable together, then link them.
 
         One durability barrier per batch instead of one per file: the files are
@@ -101,45 +102,43 @@ class LocalFileStore:
         GIL and the journal commits concurrent syncs together) before any final
         name exists, and the folders holding the new names (and the parents of
         new folders) are synced before returning, so a caller that indexes
-        afterwards never commits a row whose file a crash could lose.
+        afterwards never commits a row whose file a crash could lose. Each write
+        starts as soon as its item arrives, while the caller produces the next.
         """
         results = PutResults()
-        todo: list[tuple[Path, bytes]] = []
-        for sop_instance_uid, data in items:
-            key = self.key_for(sop_instance_uid)
-            final = self._path(key)
-            if sop_instance_uid not in results.keys and not final.exists():
-                todo.append((final, data))
-            results.keys[sop_instance_uid] = key
-        if not todo:
-            return results
-        made = self._make_folders({final.parent for final, _data in todo})
-        futures = [_io_pool.submit(self._write_temporary, final, data) for final, data in todo]
-        temporaries = [f.result() for f in futures if f.exception() is None]
+        writes: list[tuple[Path, Future[tuple[str, list[Path]]]]] = []
         try:
-            failed = next((f.exception() for f in futures if f.exception() is not None), None)
-            if failed is not None:
-                raise failed
-            for (final, _data), temporary in zip(todo, temporaries, strict=True):
+            for sop_instance_uid, data in items:
+                key = self.key_for(sop_instance_uid)
+                final = self._path(key)
+                if sop_instance_uid not in results.keys and not final.exists():
+                    writes.append((final, _io_pool.submit(self._write_temporary, final, data)))
+                results.keys[sop_instance_uid] = key
+            written = [future.result() for _final, future in writes]
+            for (final, _future), (temporary, _made) in zip(writes, written, strict=True):
                 # link() refuses to replace an existing file: a racing writer of the
                 # same instance keeps the first copy instead of overwriting it
                 with contextlib.suppress(FileExistsError):
                     os.link(temporary, final)
-            if self.fsync:
-                folders = {final.parent for final, _data in todo} | {folder.parent for folder in made}
-                _sync_directories(folders)
+            if self.fsync and writes:
+                made = {folder for _temporary, folders in written for folder in folders}
+                _sync_directories({final.parent for final, _future in writes} | {f.parent for f in made})
         finally:
+            wait([future for _final, future in writes])
+            temporaries = [f.result()[0] for _final, f in writes if f.exception() is None]
             list(_io_pool.map(_remove, temporaries))
         return results
 
-    def _write_temporary(self, final: Path, data: bytes) -> str:
-        """``data`` in a new, exclusively created (and synced) file next to ``final``; its name."""
+    def _write_temporary(self, final: Path, data: bytes) -> tuple[str, list[Path]]:
+        """``data`` in a new, exclusively created (and synced) file next to ``final``: its name,
+        and the fan-out folders this had to create (their parents need a sync too)."""
         name = str(final.parent / f".incoming-{final.stem[:16]}-{os.getpid()}-{next(_temporary_numbers)}.tmp")
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+        made: list[Path] = []
         try:
             fd = os.open(name, flags, 0o600)
-        except FileNotFoundError:  # the folder was removed behind our back
-            final.parent.mkdir(parents=True, exist_ok=True)
+        except FileNotFoundError:  # a new fan-out folder (or one removed behind our back)
+            made = [folder for folder in (final.parent.parent, final.parent) if _make_folder(folder)]
             fd = os.open(name, flags, 0o600)
         try:
             _write_all(fd, data)
@@ -150,16 +149,7 @@ class LocalFileStore:
             _remove(name)
             raise
         os.close(fd)
-        return name
-
-    def _make_folders(self, folders: set[Path]) -> set[Path]:
-        """Create the fan-out folders not known to exist (concurrently); the ones created."""
-        missing = folders - self._made
-        made: set[Path] = set()
-        for level in ({f.parent for f in missing}, missing):
-            made.update(p for p, new in zip(level, _io_pool.map(_make_folder, level), strict=True) if new)
-        self._made.update(missing)
-        return made
+        return name, made
 
     def get(self, key: str) -> bytes:
         try:
