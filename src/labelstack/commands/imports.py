@@ -44,7 +44,7 @@ def import_command(
 ) -> None:
     """Import DICOM and NIfTI files into the archive; exits with 1 if anything was rejected."""
     from labelstack.archive.importer import Importer, path_source
-    from labelstack.archive.nifti import NiftiGrouping
+    from labelstack.archive.nifti_source import NiftiGrouping
     from labelstack.archive.store import make_store
     from labelstack.cli import open_database
     from labelstack.services.audit import Actor
