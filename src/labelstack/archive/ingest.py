@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -47,8 +48,8 @@ IngestStatus = Literal["stored", "duplicate", "rejected"]
 _ATTEMPTS = 3
 #: A chunk is also cut when its bytes reach this (large multi-frame files).
 CHUNK_BYTES = 256 * 1024 * 1024
-#: Files read between two look-ups of already archived instances (see :func:`ingest_chunk`).
-WAVE = 16
+#: Checksums are computed here while the files are read (hashlib releases the GIL).
+_hashing = ThreadPoolExecutor(2, thread_name_prefix="ingest-sha256")
 
 
 @dataclass
@@ -140,58 +141,66 @@ def ingest_chunk(
 ) -> list[IngestOutcome]:
     """Validate, store and index a chunk of (name, bytes); the caller commits.
 
-    Each file is read once (:func:`read_one`). The files are read in waves of
-    :data:`WAVE`; a wave's new files go to the store at once (it starts storing
-    each as it arrives) while the next wave is read, so reading and writing
-    overlap. The outcomes come in the order of ``items``.
+    Each file is read once (:func:`read_one`) and goes to the store as soon as
+    it is read (the store starts writing it while the next is read); its
+    checksum is computed beside, in a thread. The database is touched only
+    once the files are stored: one look-up of the instances archived before,
+    then the rows. On SQLite, where a writing transaction holds the one write
+    lock from its first statement, this keeps that lock for milliseconds per
+    chunk, so concurrent ingests (two imports, STOW-RS beside an import)
+    interleave instead of queueing. An archived instance's file is found in
+    the store and not written again. The outcomes come in the order of ``items``.
     """
     outcomes: list[IngestOutcome] = []
-    fresh: list[tuple[IngestOutcome, ReadInstance, bytes]] = []
+    fresh: list[tuple[IngestOutcome, ReadInstance, bytes, Future[str]]] = []
 
     def new_files() -> Iterator[tuple[str, bytes]]:
-        seen: set[str] = set()  # archived before, or met earlier in this chunk
-        for start in range(0, len(items), WAVE):
-            parsed: list[tuple[IngestOutcome, ReadInstance, bytes]] = []
-            for name, data in items[start : start + WAVE]:
-                result = read_one(data)
-                if isinstance(result, str):
-                    outcomes.append(IngestOutcome.rejected(name, result))
-                    continue
-                outcome = IngestOutcome.of(name, result.info, len(data))
-                outcomes.append(outcome)
-                parsed.append((outcome, result, data))
-            seen |= _existing(db, [r.info.sop_instance_uid for _o, r, _d in parsed])
-            for outcome, result, data in parsed:
-                uid = result.info.sop_instance_uid
-                if uid in seen:
-                    outcome.status = "duplicate"
-                    continue
-                seen.add(uid)
-                if result.dicom_json is None:
-                    outcome.status = "rejected"
-                    outcome.reason = result.json_error
-                    continue
-                fresh.append((outcome, result, data))
-                yield uid, data
+        seen: set[str] = set()
+        for name, data in items:
+            result = read_one(data)
+            if isinstance(result, str):
+                outcomes.append(IngestOutcome.rejected(name, result))
+                continue
+            outcome = IngestOutcome.of(name, result.info, len(data))
+            outcomes.append(outcome)
+            uid = result.info.sop_instance_uid
+            if uid in seen:
+                outcome.status = "duplicate"  # a second copy in the same chunk
+                continue
+            seen.add(uid)
+            if result.dicom_json is None:
+                outcome.status = "rejected"
+                outcome.reason = result.json_error
+                continue
+            fresh.append((outcome, result, data, _hashing.submit(_sha256, data)))
+            yield uid, data
 
     put = store.put_many(new_files())
+    archived = _existing(db, [r.info.sop_instance_uid for _o, r, _d, _h in fresh])
     new: list[tuple[IngestOutcome, NewInstance]] = []
-    for outcome, result, data in fresh:
+    for outcome, result, data, digest in fresh:
         uid = result.info.sop_instance_uid
         key = put.keys.get(uid)
+        if uid in archived:
+            outcome.status = "duplicate"
+            if key is not None and key != archived[uid]:
+                _delete_unreferenced(db, store, key)  # archived under another key: ours is extra
+            continue
         if key is None:
             outcome.status = "rejected"
             outcome.reason = put.failed.get(uid, "the image store refused the instance")
             continue
         outcome.storage_key = key
         assert result.dicom_json is not None
-        digest = hashlib.sha256(data).hexdigest()
-        new.append(
-            (outcome, NewInstance(result.info, result.dicom_json, key=key, size=len(data), sha256=digest))
-        )
+        item = NewInstance(result.info, result.dicom_json, key=key, size=len(data), sha256=digest.result())
+        new.append((outcome, item))
     if new:
         _index_all(db, store=store, new=new, source=source, batch=batch)
     return outcomes
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def read_one(data: bytes) -> ReadInstance | str:
@@ -294,11 +303,19 @@ def _exists(db: Session, sop_instance_uid: str) -> bool:
     return db.scalar(select(Instance.id).where(Instance.sop_instance_uid == sop_instance_uid)) is not None
 
 
-def _existing(db: Session, sop_instance_uids: list[str]) -> set[str]:
+def _existing(db: Session, sop_instance_uids: list[str]) -> dict[str, str]:
+    """The storage key of each of these instances that is archived already."""
     if not sop_instance_uids:
-        return set()
-    column = Instance.sop_instance_uid
-    return set(db.scalars(select(column).where(column.in_(sop_instance_uids))))
+        return {}
+    found = select(Instance.sop_instance_uid, Instance.storage_key).where(
+        Instance.sop_instance_uid.in_(sop_instance_uids)
+    )
+    return {uid: key for uid, key in db.execute(found)}
+
+
+def _delete_unreferenced(db: Session, store: ImageStore, key: str) -> None:
+    if db.scalar(select(Instance.id).where(Instance.storage_key == key)) is None:
+        store.delete(key)
 
 
 def commit_chunk(

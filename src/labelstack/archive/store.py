@@ -34,6 +34,15 @@ class PutResults:
     failed: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Written:
+    """A file written under a temporary name, and the fan-out folders made for it (their parents
+    need a sync too)."""
+
+    temporary: str
+    made: list[Path]
+
+
 @runtime_checkable
 class ImageStore(Protocol):
     """Keeps the original bytes of each instance, addressed by a key the store chooses."""
@@ -106,32 +115,34 @@ class LocalFileStore:
         starts as soon as its item arrives, while the caller produces the next.
         """
         results = PutResults()
-        writes: list[tuple[Path, Future[tuple[str, list[Path]]]]] = []
+        writes: list[tuple[Path, Future[Written | None]]] = []
         try:
             for sop_instance_uid, data in items:
                 key = self.key_for(sop_instance_uid)
-                final = self._path(key)
-                if sop_instance_uid not in results.keys and not final.exists():
+                if sop_instance_uid not in results.keys:
+                    final = self._path(key)
                     writes.append((final, _io_pool.submit(self._write_temporary, final, data)))
                 results.keys[sop_instance_uid] = key
-            written = [future.result() for _final, future in writes]
-            for (final, _future), (temporary, _made) in zip(writes, written, strict=True):
+            written = [(final, done) for final, future in writes if (done := future.result()) is not None]
+            for final, done in written:
                 # link() refuses to replace an existing file: a racing writer of the
                 # same instance keeps the first copy instead of overwriting it
                 with contextlib.suppress(FileExistsError):
-                    os.link(temporary, final)
-            if self.fsync and writes:
-                made = {folder for _temporary, folders in written for folder in folders}
-                _sync_directories({final.parent for final, _future in writes} | {f.parent for f in made})
+                    os.link(done.temporary, final)
+            if self.fsync and written:
+                made = {folder for _final, done in written for folder in done.made}
+                _sync_directories({final.parent for final, _done in written} | {f.parent for f in made})
         finally:
             wait([future for _final, future in writes])
-            temporaries = [f.result()[0] for _final, f in writes if f.exception() is None]
-            list(_io_pool.map(_remove, temporaries))
+            done_writes = [f.result() for _final, f in writes if f.exception() is None]
+            list(_io_pool.map(_remove, [done.temporary for done in done_writes if done is not None]))
         return results
 
-    def _write_temporary(self, final: Path, data: bytes) -> tuple[str, list[Path]]:
-        """``data`` in a new, exclusively created (and synced) file next to ``final``: its name,
-        and the fan-out folders this had to create (their parents need a sync too)."""
+    def _write_temporary(self, final: Path, data: bytes) -> Written | None:
+        """``data`` in a new, exclusively created (and synced) file next to ``final``, or None when
+        ``final`` exists already (the instance is stored: the first copy is kept)."""
+        if os.path.exists(final):
+            return None
         name = str(final.parent / f".incoming-{final.stem[:16]}-{os.getpid()}-{next(_temporary_numbers)}.tmp")
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
         made: list[Path] = []
@@ -149,7 +160,7 @@ class LocalFileStore:
             _remove(name)
             raise
         os.close(fd)
-        return name, made
+        return Written(name, made)
 
     def get(self, key: str) -> bytes:
         try:
