@@ -1,4 +1,4 @@
-"""Reading Explicit VR Little Endian files without pydicom: the same answers as pydicom, for good and bad files."""
+"""Reading Explicit VR Little Endian files without pydicom: the same answers as pydicom, good or bad."""
 
 from __future__ import annotations
 
