@@ -1,8 +1,8 @@
 """Turning DICOM bytes into stored files and index rows.
 
-Instances are taken in chunks. Each one is validated completely before
-anything is written; then the chunk's new files are stored with one
-durability barrier (see :meth:`ImageStore.put_many`) and its rows added with
+Instances are taken in chunks. Each one is validated completely before its
+file is written; the chunk's new files are stored with one durability
+barrier (see :meth:`ImageStore.put_many`) and its rows added with
 one bulk insert inside a savepoint, so a rejected or failed instance leaves
 neither a row nor a file behind. Re-ingesting a SOP Instance UID is a
 "duplicate" and keeps the first copy, also when two ingests race: the unique
