@@ -76,6 +76,7 @@ def main() -> None:
     print(f"generating {3 * ROUNDS + 1} x {COUNT} CT instances ({SIZE}x{SIZE}) ...", flush=True)
     seconds: dict[str, list[float]] = {CLI: [], STOW: [], ORTHANC: [], ORTHANC_4: [], CLI_WORK: []}
     megabytes = 0.0
+    load_before = os.getloadavg()[0]
     with workspace() as ws, orthanc(ws) as pacs, labelstack_server(ws) as server:
         for round_number in range(ROUNDS):
             seed = 10 * round_number
@@ -97,7 +98,8 @@ def main() -> None:
 
     best = {name: min(times) for name, times in seconds.items()}
     rate_orthanc = COUNT / best[ORTHANC]
-    print(f"\ningest of {COUNT} CT instances, {megabytes:.0f} MB per run, best of {ROUNDS} rounds")
+    load = f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after"
+    print(f"\ningest of {COUNT} CT instances, {megabytes:.0f} MB per run, best of {ROUNDS} rounds ({load})")
     for name, time_s in best.items():
         rate = COUNT / time_s
         rounds = " ".join(f"{COUNT / t:.0f}" for t in seconds[name])

@@ -25,22 +25,14 @@ import httpx
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
+
 TASKS = 10_000
 PROJECTS = 8
 ANNOTATORS = 30
 RUNS = 15
 TARGET_SECONDS = 1.0
 PASSWORD = "bench-board-password"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def main() -> None:
@@ -126,7 +118,7 @@ def _measure(data: Path, url: str) -> None:
         wait_for_http(f"{base}/api/v1/health", process=server)
         api = _api_page_seconds(base)
         with sync_playwright() as driver:
-            browser = driver.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+            browser = driver.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
             context = browser.new_context(base_url=base, viewport={"width": 1280, "height": 800})
             page = context.new_page()
             page.goto("/login")

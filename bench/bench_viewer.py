@@ -22,21 +22,12 @@ from pathlib import Path
 import httpx
 from playwright.sync_api import Page, sync_playwright
 
+from bench.chromium import CHROMIUM, WEBGL_ARGS
 from labelstack.archive.synthetic import SeriesSpec, ct_series
 
 SLICES = 300
 SIZE = 512
 PASSWORD = "bench-admin-password"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--use-angle=swiftshader",
-    "--enable-unsafe-swiftshader",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 CLI = str(Path(sys.executable).with_name("labelstack"))
 
 # Steps through every slice with the keyboard, timing each from key press to the new slice on screen.
@@ -222,9 +213,7 @@ def main() -> None:
             series_id, rendered = _series(base)
             task_id = _prepare(base, series_id)
             with sync_playwright() as driver:
-                browser = driver.chromium.launch(
-                    executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
-                )
+                browser = driver.chromium.launch(executable_path=CHROMIUM, headless=True, args=WEBGL_ARGS)
                 page = browser.new_page(base_url=base, viewport={"width": 1280, "height": 800})
                 page.set_default_timeout(60_000)
                 figures = _measure(page, base, task_id, series_id, rendered)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import typer
 from rich.console import Console
 
-from labelstack.models.user import Role
+from labelstack.roles import Role
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine

@@ -125,6 +125,14 @@ def test_full_review_loop(client: TestClient, scene: Scene, db: Session, users) 
     assert history[0]["comments"] == [{"text": "here", "slice_index": 4, "x": 12.5, "y": 30.0}]
     assert history[0]["version_id"] == annotation["head_version_id"]
 
+    # the user pages count the work: one annotation (two versions) and three review decisions
+    def made(user_id: int) -> tuple[int, int]:
+        body = client.get(f"{API}/stats/users/{user_id}", headers=scene.admin.headers).json()
+        return body["annotations_made"], body["reviews_made"]
+
+    assert made(scene.annotator.user.id) == (1, 0)
+    assert made(scene.reviewer.user.id) == (0, 3)
+
 
 def test_correction_of_an_imported_annotation_creates_a_correction_task(
     client: TestClient, scene: Scene, db: Session

@@ -11,9 +11,11 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from labelstack.commands.import_helper import SPLIT_FROM_FILES
 from labelstack.config import Settings
 from labelstack.models import Instance, Series
 from tests.dicom_fixtures import NIBABEL_DATA, ct_files, mr_files
+from tests.generated import ct_series
 from tests.helpers import LABELSTACK, labelstack_env, run_cli
 
 
@@ -84,3 +86,27 @@ def test_two_imports_of_the_same_folder_at_once_keep_one_copy(
     assert sum(1 for p in settings.storage_dir.rglob("*") if p.is_file()) == 20
     stored = [int(re.search(r"(\d+) instance\(s\) stored", out).group(1)) for out in outputs]  # type: ignore[union-attr]
     assert sum(stored) == 20
+
+
+def test_a_large_import_shares_the_files_with_a_second_process_and_reports_all_in_order(
+    settings: Settings, tmp_path: Path, db: Session
+):
+    """From SPLIT_FROM_FILES files on (and with two cores) a helper process imports the second half."""
+    count = SPLIT_FROM_FILES + 40
+    folder = tmp_path / "large"
+    folder.mkdir()
+    for i, data in enumerate(ct_series(count, rows=16, columns=16, seed=3)):
+        (folder / f"IM{i:05d}").write_bytes(data)
+    (folder / "IM99990-cut").write_bytes(data[:-50])  # the last files: in the helper's half
+    (folder / "IM99991-notes.txt").write_text("not an image")
+    runs = [run_cli(settings, "import", str(folder)) for _ in range(2)]
+    first, second = runs
+    assert first.returncode == 1, first.stdout + first.stderr
+    assert f"{count} instance(s) stored in 1 series" in first.stdout
+    assert f"{count + 2} file(s) read in" in first.stdout
+    rejected = first.stdout[first.stdout.index("Rejected") :]
+    assert rejected.index("IM99990-cut") < rejected.index("IM99991-notes.txt")
+    assert "0 instance(s) stored" in second.stdout
+    assert re.search(rf"duplicate\s*│\s*{count}\s*│", second.stdout), second.stdout
+    assert db.scalar(select(func.count()).select_from(Instance)) == count
+    assert db.scalar(select(Series.number_of_instances)) == count

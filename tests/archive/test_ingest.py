@@ -272,3 +272,20 @@ def test_a_failing_disk_write_leaves_no_file_and_no_row(
     write_db.rollback()
     assert counts(write_db) == (0, 0, 0, 0, 0)
     assert [p for p in store.root.rglob("*") if p.is_file()] == []
+
+
+def test_a_duplicate_archived_under_another_key_leaves_no_extra_file(
+    write_db: Session, store: LocalFileStore, actor: Actor
+):
+    """The archived check comes after storing: a file written for an instance whose row names
+    another key (e.g. indexed from a PACS) is removed again."""
+    name, data = ct_files(1, seed="other-key")[0]
+    first = ingest_dicom(write_db, store=store, data=data, name=name, source="t", actor=actor)
+    instance = write_db.scalars(select(Instance)).one()
+    (store.root / str(first.storage_key)).unlink()
+    instance.storage_key = "pacs:1.2/3.4/5.6"
+    write_db.commit()
+    again = ingest_dicom(write_db, store=store, data=data, name=name, source="t", actor=actor)
+    assert again.status == "duplicate"
+    assert stored_files(store) == []
+    assert write_db.scalars(select(Instance.storage_key)).one() == "pacs:1.2/3.4/5.6"

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from playwright.sync_api import Browser, ConsoleMessage, Error, Page, Playwright, sync_playwright
 
 from labelstack.api.webapp import DEFAULT_WEBAPP_DIR
@@ -26,16 +27,6 @@ from tests.helpers import LABELSTACK, free_port, labelstack_env, wait_for_http
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts" / "e2e"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ADMIN_PASSWORD = "admin-e2e-password"
 VIEWPORT = {"width": 1280, "height": 800}
 

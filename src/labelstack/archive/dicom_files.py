@@ -7,6 +7,9 @@ every element is complete and the file ends where its last element ends.
 :func:`read` is the one pass ingest makes over a file: parse and check it,
 encode its DICOM JSON from the raw elements (:mod:`labelstack.archive.dicom_json`)
 and take the index columns from that JSON, so no element is decoded twice.
+Explicit VR Little Endian files are read without pydicom
+(:mod:`labelstack.archive.dicom_walk`); everything else, and anything that
+reader leaves alone, goes through pydicom, which is imported only then.
 """
 
 from __future__ import annotations
@@ -18,16 +21,13 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pydicom
-from pydicom.dataset import Dataset
-from pydicom.encaps import generate_fragments
-from pydicom.errors import InvalidDicomError
-from pydicom.uid import UID
-
-from labelstack.archive import dicom_json
+from labelstack.archive import dicom_json, dicom_walk
 from labelstack.services.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from pydicom.dataset import Dataset
 
 UNDEFINED_LENGTH = 0xFFFFFFFF
 MEDIA_DIRECTORY = "1.2.840.10008.1.3.10"
@@ -61,17 +61,44 @@ class ReadInstance:
 
 def read(data: bytes) -> ReadInstance:
     """Parse, check and describe one file in one pass, or InvalidDicom with the reason."""
+    return _read_walked(data) or _read_with_pydicom(data)
+
+
+def _read_walked(data: bytes) -> ReadInstance | None:
+    """:func:`read` without pydicom, or None when the file needs pydicom."""
+    walked = dicom_walk.walk(data)
+    if walked is None or walked.media_storage_sop_class_uid == MEDIA_DIRECTORY:
+        return None
+    attributes = dicom_json.encode_walked(walked.elements, relative_bulkdata_uri)
+    if attributes is None:
+        return None
+    _bulk_data_as_uris(attributes, relative_bulkdata_uri)
+    pixels = walked.value(PIXEL_DATA)
+    info = facts_from_json(attributes, walked.transfer_syntax_uid, has_pixel_data=pixels is not None)
+    _check_uids(info)
+    if pixels is not None:
+        _check_pixel_header(info)
+        if isinstance(pixels, bytes):
+            _check_pixel_bytes(info, pixels, encapsulated=False)
+    return ReadInstance(info, attributes)
+
+
+def _read_with_pydicom(data: bytes) -> ReadInstance:
     ds = _parse_complete(data)
-    dicom_json: dict[str, Any] | None = None
+    attributes: dict[str, Any] | None = None
     json_error: str | None = None
     try:
-        dicom_json = dataset_to_dicom_json(ds)
+        attributes = dataset_to_dicom_json(ds)
     except Exception as exc:  # pydicom refuses to encode a malformed value
         json_error = f"cannot describe the dataset as DICOM JSON: {exc}"
-    info = facts(ds) if dicom_json is None else facts_from_json(dicom_json, ds)
+    if attributes is None:
+        info = facts(ds)
+    else:
+        syntax = str(ds.file_meta.TransferSyntaxUID)
+        info = facts_from_json(attributes, syntax, has_pixel_data=PIXEL_DATA in ds)
     _check_uids(info)
-    _check_pixel_data(ds, info)
-    return ReadInstance(info, dicom_json, json_error)
+    _check_dataset_pixel_data(ds, info)
+    return ReadInstance(info, attributes, json_error)
 
 
 def parse(data: bytes) -> Dataset:
@@ -79,11 +106,15 @@ def parse(data: bytes) -> Dataset:
     ds = _parse_complete(data)
     info = facts(ds)
     _check_uids(info)
-    _check_pixel_data(ds, info)
+    _check_dataset_pixel_data(ds, info)
     return ds
 
 
 def _parse_complete(data: bytes) -> Dataset:
+    import pydicom
+    from pydicom.errors import InvalidDicomError
+    from pydicom.uid import UID
+
     if len(data) < 132 or data[128:132] != b"DICM":
         raise InvalidDicom("not a DICOM Part 10 file (no 'DICM' preamble)")
     with warnings.catch_warnings(record=True) as caught:
@@ -120,6 +151,8 @@ def _check_uids(info: InstanceFacts) -> None:
 
 
 def _check_complete(ds: Dataset, size: int) -> None:
+    from pydicom.uid import UID
+
     if UID(ds.file_meta.get("TransferSyntaxUID", "")).is_deflated:
         return  # positions refer to the inflated stream
     last_end: int | None = None
@@ -140,18 +173,28 @@ def _check_complete(ds: Dataset, size: int) -> None:
         raise InvalidDicom("truncated DICOM file: it does not end where its last element ends")
 
 
-def _check_pixel_data(ds: Dataset, info: InstanceFacts) -> None:
+def _check_dataset_pixel_data(ds: Dataset, info: InstanceFacts) -> None:
+    from pydicom.uid import UID
+
     if PIXEL_DATA not in ds:
         return
-    rows, columns = info.rows or 0, info.columns or 0
-    if rows <= 0 or columns <= 0:
-        raise InvalidDicom("pixel data without Rows and Columns")
-    transfer_syntax = UID(ds.file_meta.TransferSyntaxUID)
+    _check_pixel_header(info)
     raw = ds.get_item(PIXEL_DATA)
     value = raw.value if raw is not None else None
-    if not isinstance(value, bytes):
-        return
-    if transfer_syntax.is_encapsulated:
+    if isinstance(value, bytes):
+        _check_pixel_bytes(info, value, encapsulated=UID(ds.file_meta.TransferSyntaxUID).is_encapsulated)
+
+
+def _check_pixel_header(info: InstanceFacts) -> None:
+    if (info.rows or 0) <= 0 or (info.columns or 0) <= 0:
+        raise InvalidDicom("pixel data without Rows and Columns")
+
+
+def _check_pixel_bytes(info: InstanceFacts, value: bytes, *, encapsulated: bool) -> None:
+    """Pixel data that holds what Rows, Columns and the rest announce."""
+    if encapsulated:
+        from pydicom.encaps import generate_fragments
+
         try:
             fragments = list(generate_fragments(value))
         except (ValueError, KeyError) as exc:
@@ -161,8 +204,7 @@ def _check_pixel_data(ds: Dataset, info: InstanceFacts) -> None:
         return
     bits = info.bits_allocated or 0
     samples = info.samples_per_pixel or 1
-    frames = info.number_of_frames
-    expected = math.ceil(rows * columns * samples * frames * bits / 8)
+    expected = math.ceil((info.rows or 0) * (info.columns or 0) * samples * info.number_of_frames * bits / 8)
     if len(value) < expected:
         raise InvalidDicom(f"pixel data holds {len(value)} bytes, the header announces {expected}")
 
@@ -182,12 +224,17 @@ def dataset_to_dicom_json(ds: Dataset, bulkdata_uri: Callable[[str], str] | None
     """
     uri = bulkdata_uri or relative_bulkdata_uri
     result = dicom_json.encode(ds, uri)
+    _bulk_data_as_uris(result, uri)
+    return result
+
+
+def _bulk_data_as_uris(attributes: dict[str, Any], uri: Callable[[str], str]) -> None:
+    """Pixel data (and float/double pixel data) as BulkDataURIs, also when small enough to inline."""
     for tag in BULK_TAGS:
         key = f"{tag:08X}"
-        entry = result.get(key)
+        entry = attributes.get(key)
         if entry is not None and "BulkDataURI" not in entry:
-            result[key] = {"vr": entry.get("vr", "OB"), "BulkDataURI": uri(key)}
-    return result
+            attributes[key] = {"vr": entry.get("vr", "OB"), "BulkDataURI": uri(key)}
 
 
 @dataclass(frozen=True)
@@ -261,7 +308,9 @@ def facts(ds: Dataset) -> InstanceFacts:
     )
 
 
-def facts_from_json(attributes: dict[str, Any], ds: Dataset) -> InstanceFacts:
+def facts_from_json(
+    attributes: dict[str, Any], transfer_syntax_uid: str, *, has_pixel_data: bool
+) -> InstanceFacts:
     """:func:`facts` read from the DICOM JSON already built (dictionary look-ups, nothing decoded)."""
     found = _JsonValues(attributes)
     frames = found.integer("00280008")
@@ -270,7 +319,7 @@ def facts_from_json(attributes: dict[str, Any], ds: Dataset) -> InstanceFacts:
         sop_class_uid=found.text("00080016"),
         study_instance_uid=found.text("0020000D"),
         series_instance_uid=found.text("0020000E"),
-        transfer_syntax_uid=str(ds.file_meta.TransferSyntaxUID),
+        transfer_syntax_uid=transfer_syntax_uid,
         patient_id=found.text("00100020", 64),
         patient_name=found.text("00100010", 324),
         birth_date=_parse_date(found.text("00100030", 32)),
@@ -293,7 +342,7 @@ def facts_from_json(attributes: dict[str, Any], ds: Dataset) -> InstanceFacts:
         temporal_position=found.integer("00200100"),
         rows=found.integer("00280010"),
         columns=found.integer("00280011"),
-        number_of_frames=max(1, frames or 1) if PIXEL_DATA in ds else 0,
+        number_of_frames=max(1, frames or 1) if has_pixel_data else 0,
         bits_allocated=found.integer("00280100"),
         samples_per_pixel=found.integer("00280002"),
     )
@@ -350,10 +399,12 @@ def _value(ds: Dataset, keyword: str) -> Any:
 
 
 def _text(ds: Dataset, keyword: str, limit: int = 64) -> str:
+    from pydicom.multival import MultiValue
+
     value = _value(ds, keyword)
     if value is None:
         return ""
-    if isinstance(value, pydicom.multival.MultiValue):
+    if isinstance(value, MultiValue):
         value = "\\".join(str(v) for v in value)
     return str(value).strip()[:limit]
 

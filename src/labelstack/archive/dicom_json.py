@@ -7,6 +7,10 @@ the element bytes; anything unusual (big endian, character sets other than
 Latin-1/UTF-8, UN, a value that does not decode cleanly) is handed to pydicom
 element by element, so the result is always what pydicom would produce. The
 test suite checks that on every file that ships with pydicom.
+
+:func:`encode_walked` does the same for the elements of a file read without
+pydicom (:mod:`labelstack.archive.dicom_walk`); where an element would need
+pydicom it answers None and the caller reads the file with pydicom instead.
 """
 
 from __future__ import annotations
@@ -15,12 +19,13 @@ import base64
 import math
 import struct
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pydicom
-from pydicom.datadict import dictionary_VR
-from pydicom.dataelem import DataElement, RawDataElement
-from pydicom.dataset import Dataset
+from labelstack.archive.dicom_walk import Element
+
+if TYPE_CHECKING:  # pydicom is imported only when a file needs it (start-up of the CLI)
+    from pydicom.dataelem import DataElement
+    from pydicom.dataset import Dataset
 
 DicomJson = dict[str, Any]
 BulkUri = Callable[[str], str]
@@ -40,6 +45,37 @@ class _Fallback(Exception):
     """This element is left to pydicom."""
 
 
+_SPECIFIC_CHARACTER_SET = 0x00080005
+
+
+def encode_walked(elements: list[Element], bulk_uri: BulkUri) -> DicomJson | None:
+    """The DICOM JSON of elements read by :func:`~labelstack.archive.dicom_walk.walk`, or None
+    when one of them needs pydicom (then the whole file goes through :func:`encode`)."""
+    charset = next((value for tag, _vr, value in elements if tag == _SPECIFIC_CHARACTER_SET), b"")
+    if not isinstance(charset, bytes) or b"\\" in charset:
+        return None
+    codec = _CODECS.get(charset.decode("latin_1").rstrip(" \x00").strip())
+    if codec is None:
+        return None
+    try:
+        return _encode_walked(elements, bulk_uri, codec)
+    except _Fallback:
+        return None
+
+
+def _encode_walked(elements: list[Element], bulk_uri: BulkUri, codec: str) -> DicomJson:
+    result: DicomJson = {}
+    for tag, vr, value in elements:
+        key = f"{tag:08X}"
+        if isinstance(value, bytes):
+            result[key] = _element(vr, value, key, bulk_uri, codec)
+            continue
+        if any(t == _SPECIFIC_CHARACTER_SET for item in value for t, _vr, _value in item):
+            raise _Fallback  # an item with a character set of its own
+        result[key] = {"vr": "SQ", "Value": [_encode_walked(item, bulk_uri, codec) for item in value]}
+    return result
+
+
 def encode(ds: Dataset, bulk_uri: BulkUri) -> DicomJson:
     """The DICOM JSON of ``ds`` with binaries over 768 bytes as ``bulk_uri(tag)``."""
     implicit, little = ds.original_encoding
@@ -50,6 +86,8 @@ def encode(ds: Dataset, bulk_uri: BulkUri) -> DicomJson:
 
 
 def _codec(ds: Dataset) -> str | None:
+    import pydicom
+
     charset = ds.get("SpecificCharacterSet", "")
     if isinstance(charset, pydicom.multival.MultiValue):
         return None
@@ -57,6 +95,8 @@ def _codec(ds: Dataset) -> str | None:
 
 
 def _encode(ds: Dataset, bulk_uri: BulkUri, codec: str, implicit: bool) -> DicomJson:
+    from pydicom.dataelem import RawDataElement
+
     result: DicomJson = {}
     for tag, raw in ds._dict.items():
         key = f"{tag:08X}"
@@ -83,6 +123,8 @@ def _encode(ds: Dataset, bulk_uri: BulkUri, codec: str, implicit: bool) -> Dicom
 
 
 def _dictionary_vr(tag: int) -> str | None:
+    from pydicom.datadict import dictionary_VR
+
     if tag >> 16 & 1:  # private: the VR is not known
         return None
     try:

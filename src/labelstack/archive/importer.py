@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 from sqlalchemy.orm import Session
 
-from labelstack.archive import nifti, zipsafe
+from labelstack.archive import nifti_source, zipsafe
 from labelstack.archive.ingest import CHUNK_BYTES, IngestBatch, IngestOutcome, commit_chunk, ingest_chunk
 from labelstack.archive.store import ImageStore
 from labelstack.config import Settings
@@ -48,7 +48,7 @@ class Importer:
         settings: Settings,
         source: str,
         actor: Actor,
-        grouping: nifti.NiftiGrouping | None = None,
+        grouping: nifti_source.NiftiGrouping | None = None,
         on_outcome: Callable[[IngestOutcome], None] | None = None,
         commit_every: int = 100,
     ) -> None:
@@ -92,7 +92,7 @@ class Importer:
         self.add_bytes(item.name, data)
 
     def add_bytes(self, name: str, data: bytes) -> None:
-        if nifti.looks_like_nifti(data) or nifti.is_nifti_name(name):
+        if nifti_source.looks_like_nifti(data) or nifti_source.is_nifti_name(name):
             self._add_nifti(name, data)
             return
         self._pending.append((name, data))
@@ -112,6 +112,8 @@ class Importer:
             self._record_in_order(IngestOutcome.rejected(name, str(exc.detail)))
 
     def _add_nifti(self, name: str, data: bytes) -> None:
+        from labelstack.archive import nifti  # numpy, nibabel, pydicom: only NIfTI files need them
+
         self._commit()
         try:
             outcome = nifti.ingest_nifti(

@@ -15,7 +15,6 @@ import os
 import re
 import tempfile
 import zlib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +32,7 @@ from sqlalchemy.orm import Session
 
 from labelstack.archive.geometry import geometry
 from labelstack.archive.ingest import IngestBatch, IngestOutcome, ingest_dataset
+from labelstack.archive.nifti_source import NiftiGrouping as NiftiGrouping
 from labelstack.archive.store import ImageStore
 from labelstack.archive.synthetic import UID_PREFIX, uid
 from labelstack.models import Series
@@ -43,64 +43,12 @@ from labelstack.services.errors import InvalidInput, PayloadTooLarge
 if TYPE_CHECKING:
     import nibabel as nib
 
+#: One SOP Class per :data:`~labelstack.archive.nifti_source.MODALITIES`.
 SOP_CLASSES = {"MR": MRImageStorage, "CT": CTImageStorage, "OT": SecondaryCaptureImageStorage}
-NIFTI_SUFFIXES = (".nii", ".nii.gz")
 
 
 class InvalidNifti(InvalidInput):
     """The bytes are not a NIfTI-1/2 volume we can read."""
-
-
-def is_nifti_name(name: str) -> bool:
-    return name.lower().endswith(NIFTI_SUFFIXES)
-
-
-def looks_like_nifti(data: bytes) -> bool:
-    """NIfTI-1/2 by header size (348 or 540, either byte order), also gzip-compressed."""
-    head = data[:4]
-    if data[:2] == b"\x1f\x8b":
-        try:
-            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:4096], 4)
-        except zlib.error:
-            return False
-    return head in (b"\x5c\x01\x00\x00", b"\x00\x00\x01\x5c", b"\x1c\x02\x00\x00", b"\x00\x00\x02\x1c")
-
-
-@dataclass
-class NiftiGrouping:
-    """Patient/study/series a NIfTI volume belongs to; empty fields come from the file name."""
-
-    patient_id: str = ""
-    patient_name: str = ""
-    study_description: str = ""
-    study_instance_uid: str = ""
-    series_description: str = ""
-    modality: str = "MR"
-    body_part: str = ""
-    phases: list[str] = field(default_factory=list)
-
-    def resolved(self, file_name: str) -> NiftiGrouping:
-        stem = nifti_stem(file_name)
-        patient_id = self.patient_id or (stem.split("_")[0] if "_" in stem else stem)[:64] or "NIFTI"
-        modality = self.modality.upper() if self.modality.upper() in SOP_CLASSES else "OT"
-        return NiftiGrouping(
-            patient_id=patient_id,
-            patient_name=self.patient_name or patient_id,
-            study_description=self.study_description or "NIfTI import",
-            study_instance_uid=self.study_instance_uid,
-            series_description=self.series_description or stem[:64],
-            modality=modality,
-            body_part=self.body_part,
-            phases=list(self.phases),
-        )
-
-
-def nifti_stem(file_name: str) -> str:
-    base = os.path.basename(file_name.replace("\\", "/"))
-    for suffix in (".nii.gz", ".nii"):
-        if base.lower().endswith(suffix):
-            return base[: -len(suffix)]
-    return base
 
 
 def load(data: bytes, *, max_bytes: int) -> nib.Nifti1Image | nib.Nifti2Image:

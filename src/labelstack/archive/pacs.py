@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -84,7 +84,7 @@ class Forwarded:
         key = self.keys.get(sop_instance_uid)
         return key if key is not None else self.store.put(sop_instance_uid, data)
 
-    def put_many(self, items: Sequence[tuple[str, bytes]]) -> PutResults:
+    def put_many(self, items: Iterable[tuple[str, bytes]]) -> PutResults:
         results = PutResults()
         rest = []
         for sop_instance_uid, data in items:
@@ -175,9 +175,9 @@ class PacsStore:
             raise PacsError(f"the PACS refused {sop_instance_uid}: {forwarded.failed[sop_instance_uid]}")
         return forwarded.keys[sop_instance_uid]
 
-    def put_many(self, items: Sequence[tuple[str, bytes]]) -> PutResults:
+    def put_many(self, items: Iterable[tuple[str, bytes]]) -> PutResults:
         """Store many instances with one STOW-RS call."""
-        forwarded = self.forward_batch(items)
+        forwarded = self.forward_batch(list(items))
         return PutResults(keys=forwarded.keys, failed=forwarded.failed)
 
     def get(self, key: str) -> bytes:

@@ -10,8 +10,8 @@ import contextlib
 import hashlib
 import itertools
 import os
-from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -34,6 +34,15 @@ class PutResults:
     failed: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Written:
+    """A file written under a temporary name, and the fan-out folders made for it (their parents
+    need a sync too)."""
+
+    temporary: str
+    made: list[Path]
+
+
 @runtime_checkable
 class ImageStore(Protocol):
     """Keeps the original bytes of each instance, addressed by a key the store chooses."""
@@ -46,9 +55,11 @@ class ImageStore(Protocol):
         """
         ...
 
-    def put_many(self, items: Sequence[tuple[str, bytes]]) -> PutResults:
+    def put_many(self, items: Iterable[tuple[str, bytes]]) -> PutResults:
         """Store many (SOP Instance UID, bytes) at once, each as :meth:`put` would.
 
+        ``items`` may be lazy: a store starts storing each one as it arrives, so
+        whatever produces the next item (parsing it) overlaps the storing.
         Everything in ``keys`` is durable when this returns.
         """
         ...
@@ -77,7 +88,6 @@ class LocalFileStore:
         self.root = root
         self.fsync = fsync
         self.root.mkdir(parents=True, exist_ok=True)
-        self._made: set[Path] = set()  # fan-out folders known to exist
 
     @staticmethod
     def key_for(sop_instance_uid: str) -> str:
@@ -93,7 +103,7 @@ class LocalFileStore:
     def put(self, sop_instance_uid: str, data: bytes) -> str:
         return self.put_many([(sop_instance_uid, data)]).keys[sop_instance_uid]
 
-    def put_many(self, items: Sequence[tuple[str, bytes]]) -> PutResults:
+    def put_many(self, items: Iterable[tuple[str, bytes]]) -> PutResults:
         """Write every file to a temporary name, make them all durable together, then link them.
 
         One durability barrier per batch instead of one per file: the files are
@@ -101,45 +111,45 @@ class LocalFileStore:
         GIL and the journal commits concurrent syncs together) before any final
         name exists, and the folders holding the new names (and the parents of
         new folders) are synced before returning, so a caller that indexes
-        afterwards never commits a row whose file a crash could lose.
+        afterwards never commits a row whose file a crash could lose. Each write
+        starts as soon as its item arrives, while the caller produces the next.
         """
         results = PutResults()
-        todo: list[tuple[Path, bytes]] = []
-        for sop_instance_uid, data in items:
-            key = self.key_for(sop_instance_uid)
-            final = self._path(key)
-            if sop_instance_uid not in results.keys and not final.exists():
-                todo.append((final, data))
-            results.keys[sop_instance_uid] = key
-        if not todo:
-            return results
-        made = self._make_folders({final.parent for final, _data in todo})
-        futures = [_io_pool.submit(self._write_temporary, final, data) for final, data in todo]
-        temporaries = [f.result() for f in futures if f.exception() is None]
+        writes: list[tuple[Path, Future[Written | None]]] = []
         try:
-            failed = next((f.exception() for f in futures if f.exception() is not None), None)
-            if failed is not None:
-                raise failed
-            for (final, _data), temporary in zip(todo, temporaries, strict=True):
+            for sop_instance_uid, data in items:
+                key = self.key_for(sop_instance_uid)
+                if sop_instance_uid not in results.keys:
+                    final = self._path(key)
+                    writes.append((final, _io_pool.submit(self._write_temporary, final, data)))
+                results.keys[sop_instance_uid] = key
+            written = [(final, done) for final, future in writes if (done := future.result()) is not None]
+            for final, done in written:
                 # link() refuses to replace an existing file: a racing writer of the
                 # same instance keeps the first copy instead of overwriting it
                 with contextlib.suppress(FileExistsError):
-                    os.link(temporary, final)
-            if self.fsync:
-                folders = {final.parent for final, _data in todo} | {folder.parent for folder in made}
-                _sync_directories(folders)
+                    os.link(done.temporary, final)
+            if self.fsync and written:
+                made = {folder for _final, done in written for folder in done.made}
+                _sync_directories({final.parent for final, _done in written} | {f.parent for f in made})
         finally:
-            list(_io_pool.map(_remove, temporaries))
+            wait([future for _final, future in writes])
+            done_writes = [f.result() for _final, f in writes if f.exception() is None]
+            list(_io_pool.map(_remove, [done.temporary for done in done_writes if done is not None]))
         return results
 
-    def _write_temporary(self, final: Path, data: bytes) -> str:
-        """``data`` in a new, exclusively created (and synced) file next to ``final``; its name."""
+    def _write_temporary(self, final: Path, data: bytes) -> Written | None:
+        """``data`` in a new, exclusively created (and synced) file next to ``final``, or None when
+        ``final`` exists already (the instance is stored: the first copy is kept)."""
+        if os.path.exists(final):
+            return None
         name = str(final.parent / f".incoming-{final.stem[:16]}-{os.getpid()}-{next(_temporary_numbers)}.tmp")
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+        made: list[Path] = []
         try:
             fd = os.open(name, flags, 0o600)
-        except FileNotFoundError:  # the folder was removed behind our back
-            final.parent.mkdir(parents=True, exist_ok=True)
+        except FileNotFoundError:  # a new fan-out folder (or one removed behind our back)
+            made = [folder for folder in (final.parent.parent, final.parent) if _make_folder(folder)]
             fd = os.open(name, flags, 0o600)
         try:
             _write_all(fd, data)
@@ -150,16 +160,7 @@ class LocalFileStore:
             _remove(name)
             raise
         os.close(fd)
-        return name
-
-    def _make_folders(self, folders: set[Path]) -> set[Path]:
-        """Create the fan-out folders not known to exist (concurrently); the ones created."""
-        missing = folders - self._made
-        made: set[Path] = set()
-        for level in ({f.parent for f in missing}, missing):
-            made.update(p for p, new in zip(level, _io_pool.map(_make_folder, level), strict=True) if new)
-        self._made.update(missing)
-        return made
+        return Written(name, made)
 
     def get(self, key: str) -> bytes:
         try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,8 +13,12 @@ from rich.console import Console
 
 if TYPE_CHECKING:  # the archive modules are imported when the command runs (see labelstack.cli)
     from rich.progress import Progress
+    from sqlalchemy.orm import Session, sessionmaker
 
     from labelstack.archive.ingest import IngestOutcome
+    from labelstack.archive.nifti_source import NiftiGrouping
+    from labelstack.commands.import_helper import Helper
+    from labelstack.config import Settings
 
 console = Console()
 MAX_LISTED_REJECTIONS = 50
@@ -43,13 +47,9 @@ def import_command(
     phases: str = typer.Option("", help="NIfTI 4D: names of the time points, e.g. 'ED,ES'."),
 ) -> None:
     """Import DICOM and NIfTI files into the archive; exits with 1 if anything was rejected."""
-    from labelstack.archive.importer import Importer, path_source
-    from labelstack.archive.nifti import NiftiGrouping
-    from labelstack.archive.store import make_store
-    from labelstack.cli import open_database
-    from labelstack.services.audit import Actor
+    from labelstack.archive.nifti_source import NiftiGrouping
+    from labelstack.commands import import_helper
 
-    settings, engine, sessions = open_database()
     files = list(files_under(paths))
     grouping = NiftiGrouping(
         patient_id=patient_id,
@@ -59,10 +59,89 @@ def import_command(
         modality=modality,
         phases=[p.strip() for p in phases.split(",") if p.strip()],
     )
-    outcomes: list[IngestOutcome] = []
+    helper = None
+    ours = files
+    if len(files) >= import_helper.SPLIT_FROM_FILES:
+        half = len(files) // 2
+        helper = import_helper.start(files[half:], run=_import_in_helper, grouping=grouping)
+        ours = files[:half] if helper is not None else files
+    try:
+        outcomes, seconds = _import_with_helper(ours, len(files), grouping=grouping, helper=helper)
+    except import_helper.HelperFailed as exc:
+        console.print(f"[bold red]error:[/bold red] {exc}", soft_wrap=True)
+        raise typer.Exit(2) from exc
+    finally:
+        if helper is not None:
+            helper.stop()
+    _summary(outcomes, seconds)
+    if any(o.status == "rejected" for o in outcomes):
+        raise typer.Exit(1)
+
+
+def _import_with_helper(
+    files: list[tuple[Path, str]], total: int, *, grouping: NiftiGrouping, helper: Helper | None
+) -> tuple[list[IngestOutcome], float]:
+    """Import ``files`` here and collect the helper's outcomes; all outcomes in file order, and the
+    seconds from the database opened to the last file committed."""
+    from labelstack.cli import open_database
+
+    settings, engine, sessions = open_database()
+    if helper is not None:
+        helper.database_ready()
     started = time.perf_counter()
-    with sessions() as db, _progress() as progress:
-        task = progress.add_task("importing", total=len(files))
+    with _progress() as progress:
+        task = progress.add_task("importing", total=total)
+
+        def advance(message: object) -> None:
+            if isinstance(message, int):
+                progress.advance(task, message)
+
+        def after_file() -> None:
+            advance(1)
+            if helper is not None:
+                helper.poll(advance)
+
+        outcomes = _import_files(
+            files, settings=settings, sessions=sessions, grouping=grouping, after_file=after_file
+        )
+        if helper is not None:
+            outcomes += helper.finish(advance)
+    engine.dispose()
+    return outcomes, time.perf_counter() - started
+
+
+def _import_in_helper(
+    files: list[tuple[Path, str]], *, on_message: Callable[[object], None], grouping: NiftiGrouping
+) -> None:
+    """The helper's part (see :mod:`labelstack.commands.import_helper`): each outcome, and a 1 per file."""
+    from labelstack.cli import open_database
+
+    settings, engine, sessions = open_database()
+    _import_files(
+        files,
+        settings=settings,
+        sessions=sessions,
+        grouping=grouping,
+        on_outcome=on_message,
+        after_file=lambda: on_message(1),
+    )
+    engine.dispose()
+
+
+def _import_files(
+    files: list[tuple[Path, str]],
+    *,
+    settings: Settings,
+    sessions: sessionmaker[Session],
+    grouping: NiftiGrouping,
+    after_file: Callable[[], None],
+    on_outcome: Callable[[IngestOutcome], None] | None = None,
+) -> list[IngestOutcome]:
+    from labelstack.archive.importer import Importer, path_source
+    from labelstack.archive.store import make_store
+    from labelstack.services.audit import Actor
+
+    with sessions() as db:
         importer = Importer(
             db,
             store=make_store(settings),
@@ -70,18 +149,15 @@ def import_command(
             source="cli",
             actor=Actor.system("cli"),
             grouping=grouping,
+            on_outcome=on_outcome,
         )
         for path, name in files:
             if not path.is_file():
                 importer.reject(name, "no such file")
             else:
                 importer.add(path_source(path, name=name))
-            progress.advance(task)
-        outcomes = importer.finish()
-    engine.dispose()
-    _summary(outcomes, time.perf_counter() - started)
-    if any(o.status == "rejected" for o in outcomes):
-        raise typer.Exit(1)
+            after_file()
+        return importer.finish()
 
 
 def _progress() -> Progress:

@@ -6,6 +6,10 @@ the number of the head version and is what a save compares and swaps, so two
 saves on the same base can never both succeed. Labelmap versions hold a
 manifest of content-addressed slice files (see ``labelstack.annotations``),
 so a version row stays small whatever the volume.
+
+An annotation is never deleted by its author: removing it from the image
+withdraws it (``withdrawn_at``), a change recorded as a version like any
+other, so its history stays and it can be reinstated.
 """
 
 from __future__ import annotations
@@ -72,6 +76,10 @@ class Annotation(Base):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(
+        UTCDateTime, nullable=True, doc="set while the annotation is withdrawn (removed from its image)"
+    )
+    withdrawn_by_id: Mapped[int | None] = mapped_column(Integer, nullable=True, doc="who withdrew it")
 
 
 class AnnotationVersion(Base):
@@ -88,7 +96,7 @@ class AnnotationVersion(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     active_seconds: Mapped[int] = mapped_column(Integer, default=0)
     source: Mapped[str] = mapped_column(
-        String(16), default="save", doc="save, draft, quiet, submit, restore, import"
+        String(16), default="save", doc="save, draft, quiet, submit, restore, import, withdraw, reinstate"
     )
     restored_from: Mapped[int | None] = mapped_column(Integer, nullable=True, doc="version number restored")
     tool: Mapped[str] = mapped_column(String(64), default="")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import datetime
 
 from sqlalchemy import Boolean, Enum, ForeignKey, Integer, String, Text
@@ -10,14 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from labelstack.db.base import Base
 from labelstack.db.types import UTCDateTime, utcnow
-
-
-class Role(enum.StrEnum):
-    """What a user may do across LabelStack; a user may hold several."""
-
-    admin = "admin"
-    annotator = "annotator"
-    reviewer = "reviewer"
+from labelstack.roles import Role as Role
 
 
 class User(Base):

@@ -45,6 +45,12 @@ class BaseVersion(BaseModel):
     base_version: int = Field(ge=0)
 
 
+class Withdrawal(BaseVersion):
+    """Withdrawing an annotation: the version the client last saw, and the time spent since its last save."""
+
+    active_seconds: int = Field(default=0, ge=0, le=86_400)
+
+
 class AnnotationRead(ReadModel):
     id: int
     project_id: int
@@ -64,6 +70,8 @@ class AnnotationRead(ReadModel):
     created_by_id: int | None
     created_at: datetime
     updated_at: datetime
+    withdrawn_at: datetime | None = None
+    withdrawn_by_id: int | None = None
 
 
 class VersionSummary(ReadModel):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class DayCount(BaseModel):
@@ -54,8 +54,8 @@ class UserStats(BaseModel):
     tasks: UserTaskCounts
     items_done: int
     items_skipped: int
-    annotations_made: int
-    reviews_made: int
+    annotations_made: int = Field(description="annotations the user saved a version of (imports included)")
+    reviews_made: int = Field(description="review decisions the user recorded")
     active_seconds: int
     per_day: list[UserDay]
 

@@ -64,7 +64,7 @@ def put(
         if attempt:
             reader.expire_all()  # read the draft the other save left, not the one seen before
         annotation = annotation_versions.get(reader, annotation_id, user=user)
-        annotation_versions.check_writer(reader, annotation.project_id, user)
+        annotation_versions.check_editable(reader, annotation, user)
         base = draft_in.base_version
         if base != annotation.version_count:
             raise annotation_versions.stale(reader, annotation, base)
@@ -174,7 +174,7 @@ def promote(
 ) -> AnnotationVersion:
     """The caller's draft becomes a version (409 if its base is no longer the head)."""
     annotation = annotation_versions.get(db, annotation_id, user=user)
-    annotation_versions.check_writer(db, annotation.project_id, user)
+    annotation_versions.check_editable(db, annotation, user)
     draft = _find(db, annotation.id, user.id)
     if draft is None:
         raise NotFound(f"you have no draft of annotation {annotation_id}")
@@ -262,6 +262,12 @@ def _promote(
     )
     db.delete(draft)
     return new
+
+
+def on_head(db: Session, annotation: Annotation, user: User) -> AnnotationDraft | None:
+    """``user``'s draft of ``annotation`` if it builds on the head (an older one would lose a save)."""
+    draft = _find(db, annotation.id, user.id)
+    return draft if draft is not None and draft.base_number == annotation.version_count else None
 
 
 def _find(db: Session, annotation_id: int, author_id: int) -> AnnotationDraft | None:

@@ -83,10 +83,14 @@ def list_annotations(
     task_id: int | None = None,
     label_id: int | None = None,
     status: AnnotationStatus | None = None,
+    include_withdrawn: bool = False,
     limit: int = 100,
     offset: int = 0,
 ) -> tuple[list[Annotation], int]:
+    """Annotations on images ``user`` may see; withdrawn ones only with ``include_withdrawn``."""
     query = select(Annotation)
+    if not include_withdrawn:
+        query = query.where(Annotation.withdrawn_at.is_(None))
     visible = access.visible_series_ids(user)
     if visible is not None:
         query = query.where(Annotation.series_id.in_(visible))
@@ -250,7 +254,7 @@ def save(
     """
     reader = read_db or db
     annotation = get(reader, annotation_id, user=user)
-    check_writer(reader, annotation.project_id, user)
+    check_editable(reader, annotation, user)
     base = save_in.base_version
     if base != annotation.version_count:
         raise stale(reader, annotation, base)
@@ -286,7 +290,7 @@ def restore(
 ) -> AnnotationVersion:
     """Version ``number``'s content as a new head version (history is never rewritten)."""
     annotation = get(db, annotation_id, user=user)
-    check_writer(db, annotation.project_id, user)
+    check_editable(db, annotation, user)
     old = version(db, annotation, number)
     new = commit_version(
         db,
@@ -400,6 +404,19 @@ def check_writer(db: Session, project_id: int, user: User) -> None:
         return
     if not projects.is_member(db, project_id, user.id):
         raise NotFound(f"project {project_id} not found")
+
+
+def check_editable(db: Session, annotation: Annotation, user: User) -> None:
+    """``user`` may write to ``annotation`` now: a member of its project, and it is not withdrawn."""
+    check_writer(db, annotation.project_id, user)
+    if annotation.withdrawn_at is not None:
+        raise Conflict(
+            {
+                "message": f"annotation {annotation.id} is withdrawn; reinstate it before changing it",
+                "withdrawn": True,
+                "version_count": annotation.version_count,
+            }
+        )
 
 
 def _check_task_item(db: Session, annotation_in: AnnotationCreate, user: User) -> TaskItem | None:

@@ -81,7 +81,7 @@ class ExportPlan:
 
 
 def plan(db: Session, *, request: ExportRequest, actor: Actor) -> ExportPlan:
-    query = select(Annotation)
+    query = select(Annotation).where(Annotation.withdrawn_at.is_(None))  # withdrawn: removed by their author
     if request.project_id is not None:
         query = query.where(Annotation.project_id == request.project_id)
     elif request.task_id is not None:

@@ -271,6 +271,7 @@ def _segmentations(db: Session, task: Task, item: TaskItem, points: list[TimePoi
         Annotation.series_id == item.series_id,
         Annotation.project_id == task.project_id,
         Annotation.version_count > 0,
+        Annotation.withdrawn_at.is_(None),
     )
     pinned: AnnotationVersion | None = None
     if item.annotation_version_id is not None:

@@ -46,6 +46,7 @@ def for_item(db: Session, *, task_id: int, index: int, user: User) -> ReviewCont
     if version is None:
         raise InvalidInput(f"task item {item.id} does not point at an annotation version")
     annotation = annotation_versions.get(db, version.annotation_id, user=user)
+    reviews.require_not_withdrawn(annotation)
     history = annotation_versions.history(db, annotation=annotation)
     reviewed = reviews.list_reviews(db, annotation_id=annotation.id, user=user)
     ids = {v.author_id for v in history} | {r.reviewer_id for r, _ in reviewed} | {annotation.created_by_id}

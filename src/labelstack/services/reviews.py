@@ -52,6 +52,7 @@ def create(db: Session, *, review_in: ReviewCreate, user: User, actor: Actor) ->
     annotation = db.get(Annotation, version.annotation_id) if version is not None else None
     if version is None or annotation is None:
         raise InvalidInput(f"task item {item.id} points at a version that does not exist")
+    require_not_withdrawn(annotation)
     number = annotation.review_count + 1
     swapped = db.execute(
         update(Annotation)
@@ -104,10 +105,19 @@ def create(db: Session, *, review_in: ReviewCreate, user: User, actor: Actor) ->
     return review
 
 
+def require_not_withdrawn(annotation: Annotation) -> None:
+    """A withdrawn annotation (its author removed it) has nothing left to review."""
+    if annotation.withdrawn_at is not None:
+        raise Conflict(
+            f"annotation {annotation.id} was withdrawn by its author "
+            f"on {annotation.withdrawn_at:%Y-%m-%d %H:%M} UTC; there is nothing to review"
+        )
+
+
 def submit(db: Session, *, annotation_id: int, base_version: int, user: User, actor: Actor) -> Annotation:
     """The annotator hands in the head version; after a correction request it goes back into review."""
     annotation = annotation_versions.get(db, annotation_id, user=user)
-    annotation_versions.check_writer(db, annotation.project_id, user)
+    annotation_versions.check_editable(db, annotation, user)
     if annotation.version_count != base_version:
         raise annotation_versions.stale(db, annotation, base_version)
     if annotation.status == AnnotationStatus.final:

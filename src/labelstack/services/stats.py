@@ -1,8 +1,7 @@
 """Who did what: numbers for the dashboard, each one a grouped query over indexed columns.
 
-Counts that belong to later features (annotations and reviews made, QC
-decisions) come through hooks: ``USER_COUNTERS`` and ``QC_DECISIONS`` return
-zeros until the annotation and QC services register their own queries.
+QC decisions are counted by the QC service, which registers its query in
+``QC_DECISIONS``: what a decision means lives there, not here.
 """
 
 from __future__ import annotations
@@ -16,12 +15,14 @@ from sqlalchemy.orm import Session
 
 from labelstack.db.types import utcnow
 from labelstack.models import (
+    AnnotationVersion,
     AssignmentStatus,
     ItemStatus,
     Label,
     LabelAssignment,
     Project,
     ProjectImage,
+    Review,
     Task,
     TaskItem,
     TaskStatus,
@@ -32,12 +33,8 @@ from labelstack.services import projects
 from labelstack.services.errors import NotFound
 from labelstack.services.tasks import OPEN_STATES
 
-#: name → query(db, user_id, since, until) -> count. Annotation and review work register theirs here.
-UserCounter = Callable[[Session, int, date, date], int]
-USER_COUNTERS: dict[str, UserCounter] = {
-    "annotations_made": lambda _db, _user_id, _since, _until: 0,
-    "reviews_made": lambda _db, _user_id, _since, _until: 0,
-}
+#: Versions that only change whether an annotation is shown are not annotation work.
+_NOT_WORK_SOURCES = ("withdraw", "reinstate")
 
 QC_DECISION_NAMES = ("accept", "reject", "fine_tune", "unclassified")
 #: query(db, project_id or None) -> {decision: count}. The QC work registers the real query.
@@ -129,14 +126,20 @@ def user_stats(db: Session, *, user_id: int, days: int = DEFAULT_DAYS) -> dict[s
     total_seconds = db.scalar(
         select(func.coalesce(func.sum(WorkTime.seconds), 0)).where(WorkTime.user_id == user_id)
     )
-    counters = {name: query(db, user_id, since, today) for name, query in USER_COUNTERS.items()}
+    annotations_made = db.scalar(
+        select(func.count(func.distinct(AnnotationVersion.annotation_id))).where(
+            AnnotationVersion.author_id == user_id, AnnotationVersion.source.not_in(_NOT_WORK_SOURCES)
+        )
+    )
+    reviews_made = db.scalar(select(func.count()).select_from(Review).where(Review.reviewer_id == user_id))
     return {
         "user_id": user.id,
         "username": user.username,
         "tasks": {"by_status": by_status, "done": by_status[TaskStatus.done.value]},
         "items_done": items.get(ItemStatus.done, 0),
         "items_skipped": items.get(ItemStatus.skipped, 0),
-        **counters,
+        "annotations_made": int(annotations_made or 0),
+        "reviews_made": int(reviews_made or 0),
         "active_seconds": int(total_seconds or 0),
         "per_day": [
             {

@@ -62,7 +62,7 @@ def resolve(db: Session, *, project_id: int, kind: TaskKind, refs: list[ItemRef]
         if ref.annotation_version_id is not None and versions.get(ref.annotation_version_id) != ref.series_id:
             raise InvalidInput(
                 f"annotation version {ref.annotation_version_id} is not a version of an annotation "
-                f"on series {ref.series_id} in project {project_id}"
+                f"on series {ref.series_id} in project {project_id} (or its annotation is withdrawn)"
             )
         if ref.label_assignment_id is not None:
             assignment = assignments.get(ref.label_assignment_id)
@@ -88,13 +88,20 @@ def resolve(db: Session, *, project_id: int, kind: TaskKind, refs: list[ItemRef]
 
 
 def _version_series(db: Session, project_id: int, ids: set[int]) -> dict[int, int]:
-    """Annotation version id -> the series its annotation is drawn on, for versions in the project."""
+    """Annotation version id -> the series its annotation is drawn on, for versions in the project.
+
+    Versions of withdrawn annotations are left out: there is nothing to review in them.
+    """
     if not ids:
         return {}
     rows = db.execute(
         select(AnnotationVersion.id, Annotation.series_id)
         .join(Annotation, Annotation.id == AnnotationVersion.annotation_id)
-        .where(AnnotationVersion.id.in_(ids), Annotation.project_id == project_id)
+        .where(
+            AnnotationVersion.id.in_(ids),
+            Annotation.project_id == project_id,
+            Annotation.withdrawn_at.is_(None),
+        )
     ).all()
     return {version_id: series_id for version_id, series_id in rows}
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from labelstack.archive.importer import Importer, ImportSource
 from labelstack.archive.ingest import IngestOutcome
-from labelstack.archive.nifti import NiftiGrouping
+from labelstack.archive.nifti_source import NiftiGrouping
 from labelstack.archive.store import ImageStore
 from labelstack.config import Settings
 from labelstack.services.audit import Actor

@@ -14,25 +14,15 @@ from pathlib import Path
 import httpx
 import nibabel
 import pytest
+from bench.chromium import CHROMIUM, WEBGL_ARGS
 from playwright.sync_api import Browser, Page, Playwright
 from pydicom.data import get_testdata_file
 
 from labelstack.archive.synthetic import SeriesSpec, us_cine
 from labelstack.config import Settings
-from tests.e2e.conftest import ADMIN_PASSWORD, CHROMIUM, log_in
+from tests.e2e.conftest import ADMIN_PASSWORD, log_in
 from tests.generated import ct_series
 from tests.helpers import run_cli
-
-WEBGL_ARGS = [
-    "--no-sandbox",
-    "--use-angle=swiftshader",
-    "--enable-unsafe-swiftshader",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.fixture(scope="session")

@@ -39,16 +39,16 @@ RED_PIXELS = """
 """
 
 
-def _task(server: str, imported: ImportedSeries) -> tuple[int, dict[str, int]]:
+def _task(server: str, imported: ImportedSeries, series_id: int | None = None) -> tuple[int, dict[str, int]]:
+    """An annotate task of the admin's on ``series_id`` (default: the CT volume), a label of each kind."""
+    series_id = series_id or imported.ct_volume
     client = admin_client(server)
     try:
         me = client.get("/api/v1/users/me").json()
         project = client.post(
             "/api/v1/projects", json={"name": "Autosave e2e", "members": [{"user_id": me["id"]}]}
         ).json()
-        added = client.post(
-            f"/api/v1/projects/{project['id']}/images", json={"series_ids": [imported.ct_volume]}
-        )
+        added = client.post(f"/api/v1/projects/{project['id']}/images", json={"series_ids": [series_id]})
         assert added.status_code == 200, added.text
         labels = {}
         for label in (
@@ -67,7 +67,7 @@ def _task(server: str, imported: ImportedSeries) -> tuple[int, dict[str, int]]:
                 "name": "Outline the liver",
                 "kind": "annotate",
                 "assignee_id": me["id"],
-                "items": [{"series_id": imported.ct_volume}],
+                "items": [{"series_id": series_id}],
             },
         )
         assert task.status_code == 201, task.text

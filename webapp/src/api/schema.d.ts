@@ -10,7 +10,7 @@ export interface paths {
         };
         /**
          * List Annotations
-         * @description Annotations on images the caller may see, filtered.
+         * @description Annotations on images the caller may see, filtered (withdrawn ones only when asked for).
          */
         get: operations["list_annotations_api_v1_annotations_get"];
         put?: never;
@@ -127,6 +127,26 @@ export interface paths {
          * @description Save only the changed slices of a labelmap, sent in the compact binary patch form.
          */
         post: operations["save_labelmap_patch_api_v1_annotations__annotation_id__labelmap_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annotations/{annotation_id}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reinstate Annotation
+         * @description Undo a withdrawal: the annotation is back, as a new version on ``base_version``.
+         */
+        post: operations["reinstate_annotation_api_v1_annotations__annotation_id__reinstate_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -251,6 +271,26 @@ export interface paths {
          * @description Make an old version's content the new head (as a new version).
          */
         post: operations["restore_version_api_v1_annotations__annotation_id__versions__number__restore_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annotations/{annotation_id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw Annotation
+         * @description Remove the annotation from its image, as a new version on ``base_version`` (409 if stale).
+         */
+        post: operations["withdraw_annotation_api_v1_annotations__annotation_id__withdraw_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1887,6 +1927,10 @@ export interface components {
             updated_at: string;
             /** Version Count */
             version_count: number;
+            /** Withdrawn At */
+            withdrawn_at?: string | null;
+            /** Withdrawn By Id */
+            withdrawn_by_id?: number | null;
         };
         /**
          * AnnotationStatus
@@ -3494,7 +3538,10 @@ export interface components {
         UserStats: {
             /** Active Seconds */
             active_seconds: number;
-            /** Annotations Made */
+            /**
+             * Annotations Made
+             * @description annotations the user saved a version of (imports included)
+             */
             annotations_made: number;
             /** Items Done */
             items_done: number;
@@ -3502,7 +3549,10 @@ export interface components {
             items_skipped: number;
             /** Per Day */
             per_day: components["schemas"]["UserDay"][];
-            /** Reviews Made */
+            /**
+             * Reviews Made
+             * @description review decisions the user recorded
+             */
             reviews_made: number;
             tasks: components["schemas"]["UserTaskCounts"];
             /** User Id */
@@ -3648,6 +3698,19 @@ export interface components {
             /** Tool */
             tool: string;
         };
+        /**
+         * Withdrawal
+         * @description Withdrawing an annotation: the version the client last saw, and the time spent since its last save.
+         */
+        Withdrawal: {
+            /**
+             * Active Seconds
+             * @default 0
+             */
+            active_seconds?: number;
+            /** Base Version */
+            base_version: number;
+        };
         /** WorkingNow */
         WorkingNow: {
             /** Current Index */
@@ -3687,6 +3750,7 @@ export interface operations {
     list_annotations_api_v1_annotations_get: {
         parameters: {
             query?: {
+                include_withdrawn?: boolean;
                 label_id?: number | null;
                 limit?: number;
                 offset?: number;
@@ -3989,6 +4053,41 @@ export interface operations {
             };
         };
     };
+    reinstate_annotation_api_v1_annotations__annotation_id__reinstate_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                annotation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BaseVersion"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnotationRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     list_reviews_api_v1_annotations__annotation_id__reviews_get: {
         parameters: {
             query?: never;
@@ -4206,6 +4305,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VersionRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    withdraw_annotation_api_v1_annotations__annotation_id__withdraw_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                annotation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Withdrawal"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnotationRead"];
                 };
             };
             /** @description Validation Error */

@@ -1,4 +1,4 @@
-"""Annotations: create, read, save versions, autosave drafts, restore, submit for review."""
+"""Annotations: create, read, save versions, autosave drafts, restore, withdraw, submit for review."""
 
 from __future__ import annotations
 
@@ -25,10 +25,17 @@ from labelstack.schemas.annotations import (
     VersionRead,
     VersionSave,
     VersionSummary,
+    Withdrawal,
 )
 from labelstack.schemas.common import Page
 from labelstack.schemas.reviews import PinnedCommentRead, ReviewRead
-from labelstack.services import annotation_drafts, annotation_labelmaps, annotation_versions, reviews
+from labelstack.services import (
+    annotation_drafts,
+    annotation_labelmaps,
+    annotation_versions,
+    annotation_withdrawal,
+    reviews,
+)
 from labelstack.services.annotation_labelmaps import PatchSave
 from labelstack.services.annotation_storage import labelmap_store
 
@@ -69,10 +76,11 @@ def list_annotations(
     task_id: int | None = None,
     label_id: int | None = None,
     status: AnnotationStatus | None = None,
+    include_withdrawn: bool = False,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> Page[AnnotationRead]:
-    """Annotations on images the caller may see, filtered."""
+    """Annotations on images the caller may see, filtered (withdrawn ones only when asked for)."""
     rows, total = annotation_versions.list_annotations(
         db,
         user=user,
@@ -81,6 +89,7 @@ def list_annotations(
         task_id=task_id,
         label_id=label_id,
         status=status,
+        include_withdrawn=include_withdrawn,
         limit=limit,
         offset=offset,
     )
@@ -205,6 +214,33 @@ def restore_version(
         actor=caller.actor,
     )
     return VersionRead.model_validate(restored)
+
+
+@router.post("/{annotation_id}/withdraw", response_model=AnnotationRead)
+def withdraw_annotation(
+    annotation_id: int, body: Withdrawal, caller: CurrentCaller, db: DbSession
+) -> AnnotationRead:
+    """Remove the annotation from its image, as a new version on ``base_version`` (409 if stale)."""
+    annotation = annotation_withdrawal.withdraw(
+        db,
+        annotation_id=annotation_id,
+        base_version=body.base_version,
+        active_seconds=body.active_seconds,
+        user=caller.user,
+        actor=caller.actor,
+    )
+    return AnnotationRead.model_validate(annotation)
+
+
+@router.post("/{annotation_id}/reinstate", response_model=AnnotationRead)
+def reinstate_annotation(
+    annotation_id: int, body: BaseVersion, caller: CurrentCaller, db: DbSession
+) -> AnnotationRead:
+    """Undo a withdrawal: the annotation is back, as a new version on ``base_version``."""
+    annotation = annotation_withdrawal.reinstate(
+        db, annotation_id=annotation_id, base_version=body.base_version, user=caller.user, actor=caller.actor
+    )
+    return AnnotationRead.model_validate(annotation)
 
 
 @router.put("/{annotation_id}/draft", response_model=DraftRead)

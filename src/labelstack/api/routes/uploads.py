@@ -11,7 +11,7 @@ from starlette.datastructures import UploadFile
 
 from labelstack.api.deps import CurrentCaller, DbSession, SettingsDep
 from labelstack.api.routes.archive import image_store
-from labelstack.archive.nifti import NiftiGrouping
+from labelstack.archive.nifti_source import NiftiGrouping
 from labelstack.schemas.archive import UploadItemRead, UploadResult
 from labelstack.services import uploads
 from labelstack.services.errors import DomainError, InvalidInput, PayloadTooLarge

@@ -1,14 +1,17 @@
 /**
  * The annotations of one task item on the server, kept in step with what is
- * drawn in the viewer: one labelmap (every segmentation label a segment), one
- * annotation per polygon, spline or box, and one classification.
+ * drawn in the viewer: one labelmap per time point (every segmentation label a
+ * segment), one annotation per polygon, spline or box, and one classification.
  *
  * `load()` finds the item's annotations, turns a draft the caller left behind
  * (a closed tab) into a version, and shows the head versions. `save()` sends
  * what changed since the last save as drafts — for the labelmap only the
  * changed slices, in the binary patch form — and, when `wantVersion` is set
  * (explicit save), turns the drafts into versions. Annotations are created on
- * their first save, so merely looking at an item writes nothing.
+ * their first save, so merely looking at an item writes nothing. A saved
+ * shape deleted from the viewer (or a classification emptied) is withdrawn on
+ * the server, and reinstated when the delete is undone; one never saved sends
+ * nothing.
  *
  * `save()` reads everything it sends from the viewer before its first await:
  * a keepalive save started on `pagehide` carries the last stroke even though
@@ -26,15 +29,19 @@ import {
   promoteDraft,
   putDraft,
   putLabelmapDraft,
+  reinstateAnnotation,
+  withdrawAnnotation,
   type AnnotationRead,
   type Outcome,
 } from "./annotationsApi";
 import { classificationContent, classificationFromContent } from "./classificationContent";
 import { clearDraft, hasDraft, markDraft } from "./draftMarks";
+import { labelmapLayers, layerOf, untracked, type LabelmapLayer, type Tracked as TrackedOf } from "./labelmapLayers";
 import { encodeJsonPatch, encodePatch, type LabelmapPatch } from "./labelmapPatch";
 import { clearLabelmapImages, fetchLabelmapVersion, fillLabelmapImages, labelmapPixels } from "./labelmapLoader";
+import { presenceChange, shapeChanges } from "./presence";
 import { contentKey, shapeContent, shapeFromContent, shapeKind, type DrawnShape, type ShapeContent } from "./shapeContent";
-import { renumber, SliceBaseline, takeSlices, type Plane } from "./sliceDiff";
+import { renumber, takeSlices, type Plane } from "./sliceDiff";
 
 type LabelRead = Schemas["LabelRead"];
 type SegmentRef = { number: number; label_id: number };
@@ -54,22 +61,18 @@ export interface ItemContext {
 export type SaveOutcome = { ok: true } | { ok: false; conflict: boolean; message: string };
 
 /** One annotation on the server as this tab knows it. */
-interface Tracked {
-  annotation: AnnotationRead | null;
-  /** The version the next save builds on. */
-  base: number;
-  /** This tab sent a draft that is not a version yet. */
-  hasDraft: boolean;
-}
+type Tracked = TrackedOf<AnnotationRead>;
+type Layer = LabelmapLayer<AnnotationRead>;
 
 interface TrackedShape extends Tracked {
   savedKey: string;
 }
 
 type Job =
-  | { kind: "labelmap"; slices: Map<number, Plane> }
+  | { kind: "labelmap"; layer: Layer; slices: Map<number, Plane> }
   | { kind: "shape"; uid: string; shape: DrawnShape; content: ShapeContent; key: string }
-  | { kind: "classification"; content: Schemas["ClassificationContent"]; key: string };
+  | { kind: "classification"; content: Schemas["ClassificationContent"]; key: string }
+  | { kind: "presence"; tracked: Tracked; change: "withdraw" | "reinstate" };
 
 const CLIENT = { name: "labelstack-webapp" };
 
@@ -79,25 +82,14 @@ export class ItemAnnotations {
   /** Things the annotator should know (a draft left on an older version, a shape kind without a label). */
   readonly notices: string[] = [];
 
-  private labelmap: Tracked = { annotation: null, base: 0, hasDraft: false };
-  private baseline: SliceBaseline;
-  /** Slices to send whole on the next save because the stored segment numbers differ from ours. */
-  private resend = new Set<number>();
-  private storedSegments = "";
+  /** One labelmap per time point (one for a series without time points). */
+  private readonly layers: Layer[];
   private readonly shapes = new Map<string, TrackedShape>();
-  private classification: Tracked & { savedKey: string } = { annotation: null, base: 0, hasDraft: false, savedKey: "" };
+  private classification: Tracked & { savedKey: string } = { ...untracked<AnnotationRead>(), savedKey: "" };
   private frozen: Job[] | null = null;
-  /** Stack index of each labelmap slice (a 4D series: the images of its first time point). */
-  private readonly sliceImages: number[];
 
   constructor(private readonly ctx: ItemContext) {
-    const frames = ctx.series.frames;
-    const first = ctx.series.timePoints[0];
-    this.sliceImages = frames.flatMap((f, i) => (first === undefined || f.temporalPosition === first ? [i] : []));
-    this.baseline = new SliceBaseline(this.sliceImages.length);
-    if (ctx.series.timePoints.length > 1 && ctx.segments.length) {
-      this.notices.push(`The labelmap is stored for time point ${first} only; paint on that time point.`);
-    }
+    this.layers = labelmapLayers(ctx.series.frames, ctx.series.timePoints);
   }
 
   private get localSegments(): SegmentRef[] {
@@ -134,10 +126,11 @@ export class ItemAnnotations {
     for (const annotation of found) {
       const head = heads.get(annotation.id) ?? 0;
       if (head === 0) continue;
-      const tracked: Tracked = { annotation, base: head, hasDraft: false };
-      if (annotation.kind === "labelmap" && this.labelmap.annotation === null) {
-        this.labelmap = tracked;
-        await this.loadLabelmap(annotation.id, head);
+      const tracked: Tracked = { annotation, base: head, hasDraft: false, withdrawn: false };
+      const layer = annotation.kind === "labelmap" ? layerOf(this.layers, annotation.phase) : undefined;
+      if (layer && layer.tracked.annotation === null) {
+        layer.tracked = tracked;
+        await this.loadLabelmap(layer, annotation.id, head);
       } else if (annotation.kind === "classification" && this.classification.annotation === null) {
         classification = classificationFromContent((await getVersion(annotation.id, head)).content);
         this.classification = { ...tracked, savedKey: contentKey(classificationContent(classification)) };
@@ -153,7 +146,7 @@ export class ItemAnnotations {
       );
       if (!shape || slice < 0) continue;
       const uid = tools.addShape(shape.tool, slice, shape.points);
-      this.shapes.set(uid, { annotation, base: head, hasDraft: false, savedKey: "" });
+      this.shapes.set(uid, { annotation, base: head, hasDraft: false, withdrawn: false, savedKey: "" });
     }
     // What is "saved" is what the viewer shows now (points after their round trip through the viewport).
     for (const shape of tools.shapes()) {
@@ -164,29 +157,30 @@ export class ItemAnnotations {
     return classification;
   }
 
-  private async loadLabelmap(annotationId: number, version: number): Promise<void> {
+  private async loadLabelmap(layer: Layer, annotationId: number, version: number): Promise<void> {
     const [stored, patch] = await Promise.all([getVersion(annotationId, version), fetchLabelmapVersion(annotationId, version)]);
     const segments = ((stored.content as { segments?: SegmentRef[] }).segments ?? []).slice();
-    this.storedSegments = contentKey(segments);
+    layer.storedSegments = contentKey(segments);
     // Stored segment numbers → ours, by label.
     const byLabel = new Map(this.ctx.segments.map((s) => [s.labelId, s.index]));
     const mapping = new Map(segments.map((s) => [s.number, byLabel.get(s.label_id) ?? s.number]));
     const slices = new Map<number, Plane>();
     for (const [k, plane] of patch.slices) slices.set(k, renumber(plane, mapping));
     const local: LabelmapPatch = { ...patch, slices };
-    fillLabelmapImages(this.ctx.tools.segmentationId, this.labelmapImageIds(), local);
-    this.baseline.clear();
-    this.baseline.accept(slices);
-    this.resend.clear();
-    if (this.storedSegments !== contentKey(this.localSegments)) {
+    fillLabelmapImages(this.ctx.tools.segmentationId, this.labelmapImageIds(layer), local);
+    layer.baseline.clear();
+    layer.baseline.accept(slices);
+    layer.resend.clear();
+    if (layer.storedSegments !== contentKey(this.localSegments)) {
       // Our numbering differs from the stored one: the next save sends every stored slice with ours.
-      for (const k of patch.slices.keys()) this.resend.add(k);
+      for (const k of patch.slices.keys()) layer.resend.add(k);
     }
   }
 
-  private labelmapImageIds(): string[] {
+  /** The labelmap images of `layer`'s slices, in slice order. */
+  private labelmapImageIds(layer: Layer): string[] {
     const ids = this.ctx.tools.labelmapImageIds;
-    return this.sliceImages.map((i) => ids[i]);
+    return layer.images.map((i) => ids[i]);
   }
 
   /** Forgets this tab's work and shows the newest versions (after a conflict). */
@@ -194,11 +188,11 @@ export class ItemAnnotations {
     const { tools } = this.ctx;
     tools.clearShapes();
     this.shapes.clear();
-    clearLabelmapImages(tools.segmentationId, this.labelmapImageIds());
-    this.baseline.clear();
-    this.resend.clear();
-    this.labelmap = { annotation: null, base: 0, hasDraft: false };
-    this.classification = { annotation: null, base: 0, hasDraft: false, savedKey: "" };
+    for (const layer of this.layers) {
+      clearLabelmapImages(tools.segmentationId, this.labelmapImageIds(layer));
+      layer.reset();
+    }
+    this.classification = { ...untracked<AnnotationRead>(), savedKey: "" };
     this.wantVersion = false;
     return this.load({ promoteDrafts: false });
   }
@@ -226,19 +220,27 @@ export class ItemAnnotations {
   private changes(): Job[] {
     const jobs: Job[] = [];
     const { tools } = this.ctx;
-    const ids = this.labelmapImageIds();
-    if (this.ctx.segments.length && ids.length === this.baseline.length) {
+    for (const layer of this.ctx.segments.length ? this.layers : []) {
+      const ids = this.labelmapImageIds(layer);
+      if (ids.length !== layer.baseline.length) continue;
       const planes = ids.map((id) => labelmapPixels(id));
-      const changed = new Set([...this.baseline.changed(planes), ...this.resend]);
-      if (changed.size) jobs.push({ kind: "labelmap", slices: takeSlices(planes, [...changed].sort((a, b) => a - b)) });
+      const changed = new Set([...layer.baseline.changed(planes), ...layer.resend]);
+      if (changed.size) jobs.push({ kind: "labelmap", layer, slices: takeSlices(planes, [...changed].sort((a, b) => a - b)) });
     }
+    const shown = new Map<string, { shape: DrawnShape; content: ShapeContent; key: string }>();
     for (const shape of tools.shapes()) {
       const content = this.contentOf(shape);
-      if (!content) continue;
-      const key = contentKey(content);
-      if (this.shapes.get(shape.uid)?.savedKey !== key) jobs.push({ kind: "shape", uid: shape.uid, shape, content, key });
+      if (content) shown.set(shape.uid, { shape, content, key: contentKey(content) });
+    }
+    const known = new Map([...this.shapes].map(([uid, t]) => [uid, { ...t, saved: t.annotation !== null }]));
+    for (const { uid, change } of shapeChanges(known, [...shown].map(([uid, { key }]) => ({ uid, key })))) {
+      const drawn = shown.get(uid);
+      if (change === "save" && drawn) jobs.push({ kind: "shape", uid, ...drawn });
+      else if (change !== "save") jobs.push({ kind: "presence", tracked: this.shapes.get(uid)!, change });
     }
     const classification = classificationContent(this.ctx.classification());
+    const classificationChange = presenceChange({ ...this.classification, saved: this.classification.annotation !== null }, classification !== null);
+    if (classificationChange) jobs.push({ kind: "presence", tracked: this.classification, change: classificationChange });
     if (classification) {
       const key = contentKey(classification);
       if (key !== this.classification.savedKey) jobs.push({ kind: "classification", content: classification, key });
@@ -285,7 +287,8 @@ export class ItemAnnotations {
   }
 
   private async run(job: Job, takeSeconds: () => number, keepalive: boolean): Promise<SaveOutcome> {
-    if (job.kind === "labelmap") return this.saveLabelmap(job.slices, takeSeconds, keepalive);
+    if (job.kind === "labelmap") return this.saveLabelmap(job.layer, job.slices, takeSeconds, keepalive);
+    if (job.kind === "presence") return this.changePresence(job.tracked, job.change, takeSeconds);
     if (job.kind === "classification") {
       const label = this.labelOf("classification");
       if (!label) return { ok: true };
@@ -302,7 +305,7 @@ export class ItemAnnotations {
     }
     let tracked = this.shapes.get(job.uid);
     if (!tracked) {
-      tracked = { annotation: null, base: 0, hasDraft: false, savedKey: "" };
+      tracked = { ...untracked<AnnotationRead>(), savedKey: "" };
       this.shapes.set(job.uid, tracked);
     }
     const instance = this.ctx.series.frames[job.shape.slice].instance.id;
@@ -320,9 +323,10 @@ export class ItemAnnotations {
     takeSeconds: () => number,
     keepalive: boolean,
     tool: string,
+    phase = "",
   ): Promise<SaveOutcome> {
     if (tracked.annotation === null) {
-      if (!keepalive && instanceId === null && (await this.someoneCreated(content.kind))) {
+      if (!keepalive && instanceId === null && (await this.someoneCreated(content.kind, phase))) {
         return { ok: false, conflict: true, message: `someone else saved a ${content.kind} of this item first` };
       }
       const created = await createAnnotation(
@@ -331,6 +335,7 @@ export class ItemAnnotations {
           label_id: labelId,
           series_id: this.ctx.series.detail.id,
           instance_id: instanceId,
+          phase,
           task_item_id: this.ctx.itemId,
           content,
           active_seconds: takeSeconds(),
@@ -353,39 +358,59 @@ export class ItemAnnotations {
     return { ok: true };
   }
 
-  private async someoneCreated(kind: string): Promise<boolean> {
-    const found = await listItemAnnotations(this.ctx.taskId, this.ctx.series.detail.id, this.ctx.itemId);
-    return found.some((a) => a.kind === kind);
+  /** Withdraws or reinstates a saved annotation, on the version this tab has seen (409: someone saved since). */
+  private async changePresence(tracked: Tracked, change: "withdraw" | "reinstate", takeSeconds: () => number): Promise<SaveOutcome> {
+    const id = tracked.annotation!.id;
+    const result =
+      change === "withdraw"
+        ? await withdrawAnnotation(id, { base_version: tracked.base, active_seconds: takeSeconds() })
+        : await reinstateAnnotation(id, tracked.base);
+    if (!result.ok) return failed(result);
+    tracked.annotation = result.data;
+    tracked.base = result.data.version_count;
+    tracked.withdrawn = change === "withdraw";
+    // a withdrawal takes this tab's draft into its version
+    tracked.hasDraft = false;
+    clearDraft(this.ctx.userId, id);
+    return { ok: true };
   }
 
-  private async saveLabelmap(slices: Map<number, Plane>, takeSeconds: () => number, keepalive: boolean): Promise<SaveOutcome> {
-    const ids = this.labelmapImageIds();
-    const { rows, columns } = this.ctx.series.frames[this.sliceImages[0]].instance;
+  /** Someone else created the item's `kind` (of time point `phase`) since this tab loaded it. */
+  private async someoneCreated(kind: string, phase: string): Promise<boolean> {
+    const found = await listItemAnnotations(this.ctx.taskId, this.ctx.series.detail.id, this.ctx.itemId);
+    return found.some((a) => a.kind === kind && (kind !== "labelmap" || layerOf(this.layers, a.phase) === layerOf(this.layers, phase)));
+  }
+
+  /** Sends `layer`'s changed slices: a binary patch on its draft, or (first save, new segments) the JSON form. */
+  private async saveLabelmap(layer: Layer, slices: Map<number, Plane>, takeSeconds: () => number, keepalive: boolean): Promise<SaveOutcome> {
+    const ids = this.labelmapImageIds(layer);
+    const { rows, columns } = this.ctx.series.frames[layer.images[0]].instance;
     const shape: [number, number, number] = [ids.length, rows ?? 0, columns ?? 0];
     const dtype = labelmapPixels(ids[0]) instanceof Uint16Array ? "uint16" : "uint8";
     const segments = this.localSegments;
-    const sameSegments = contentKey(segments) === this.storedSegments;
+    const sameSegments = contentKey(segments) === layer.storedSegments;
+    const tracked = layer.tracked;
     let result: Outcome<unknown>;
-    if (this.labelmap.annotation && sameSegments) {
-      this.draftSending(this.labelmap);
+    if (tracked.annotation && sameSegments) {
+      this.draftSending(tracked);
       result = await putLabelmapDraft(
-        this.labelmap.annotation.id,
+        tracked.annotation.id,
         encodePatch(shape, dtype, slices),
-        { baseVersion: this.labelmap.base, activeSeconds: takeSeconds(), tool: "brush" },
+        { baseVersion: tracked.base, activeSeconds: takeSeconds(), tool: "brush" },
       );
-      if (result.ok) this.labelmap.hasDraft = true;
+      if (result.ok) tracked.hasDraft = true;
     } else {
       // First save, or new segment numbers: the JSON form, which also carries the segments.
       const content = { kind: "labelmap" as const, segments, patch: encodeJsonPatch(shape, dtype, slices) };
       const label = this.ctx.segments[0].labelId;
-      const outcome = await this.saveContent(this.labelmap, label, null, content, takeSeconds, keepalive, "brush");
+      const outcome = await this.saveContent(tracked, label, null, content, takeSeconds, keepalive, "brush", layer.phase);
       if (!outcome.ok) return outcome;
-      this.storedSegments = contentKey(segments);
+      layer.storedSegments = contentKey(segments);
       result = { ok: true, data: null };
     }
     if (!result.ok) return failed(result);
-    this.baseline.accept(slices);
-    for (const k of slices.keys()) this.resend.delete(k);
+    layer.baseline.accept(slices);
+    for (const k of slices.keys()) layer.resend.delete(k);
     return { ok: true };
   }
 
@@ -395,7 +420,7 @@ export class ItemAnnotations {
   }
 
   private async promoteAll(): Promise<SaveOutcome> {
-    for (const tracked of [this.labelmap, this.classification, ...this.shapes.values()]) {
+    for (const tracked of [...this.layers.map((l) => l.tracked), this.classification, ...this.shapes.values()]) {
       if (!tracked.annotation || !tracked.hasDraft) continue;
       const promoted = await promoteDraft(tracked.annotation.id);
       if (promoted.ok) tracked.base = promoted.data.number;
@@ -404,11 +429,6 @@ export class ItemAnnotations {
       clearDraft(this.ctx.userId, tracked.annotation.id);
     }
     return { ok: true };
-  }
-
-  /** For tests and the summary: the labelmap annotation id and the version this tab builds on. */
-  get labelmapState(): { id: number | null; base: number } {
-    return { id: this.labelmap.annotation?.id ?? null, base: this.labelmap.base };
   }
 }
 

@@ -16,6 +16,7 @@ export type AnnotationCreate = Schemas["AnnotationCreate"];
 export type VersionRead = Schemas["VersionRead"];
 export type DraftRead = Schemas["DraftRead"];
 export type DraftSave = Schemas["DraftSave"];
+export type Withdrawal = Schemas["Withdrawal"];
 
 export type Outcome<T> = { ok: true; data: T } | { ok: false; status: number; message: string };
 
@@ -62,6 +63,16 @@ export function putLabelmapDraft(
 /** Explicit save: the caller's draft becomes a version (404: there is no draft). */
 export function promoteDraft(annotationId: number): Promise<Outcome<VersionRead>> {
   return request("POST", `${BASE}/${annotationId}/draft/promote`, {});
+}
+
+/** The annotation was removed from the image: withdrawn on the server as a new version (409 if `base_version` is stale). */
+export function withdrawAnnotation(annotationId: number, body: Withdrawal): Promise<Outcome<AnnotationRead>> {
+  return request("POST", `${BASE}/${annotationId}/withdraw`, { json: body });
+}
+
+/** Undo of a removal: the withdrawn annotation is back, as a new version. */
+export function reinstateAnnotation(annotationId: number, baseVersion: number): Promise<Outcome<AnnotationRead>> {
+  return request("POST", `${BASE}/${annotationId}/reinstate`, { json: { base_version: baseVersion } });
 }
 
 async function request<T>(

@@ -271,6 +271,37 @@ export class AnnotationTools {
     return uid;
   }
 
+  /**
+   * Deletes the selected polygons, splines and boxes (a click on a shape's
+   * outline selects it) as one undo step; undo puts the same shapes back, so
+   * the save reinstates what it withdrew. Returns how many were deleted.
+   */
+  deleteSelectedShapes(): number {
+    const selected = tools.annotation.selection
+      .getAnnotationsSelected()
+      .map((uid) => tools.annotation.state.getAnnotation(uid))
+      .filter((a) => a?.annotationUID && SHAPE_TOOLS.includes(a.metadata?.toolName as ShapeTool));
+    if (!selected.length) return 0;
+    const element = this.controller.viewport.element;
+    const remove = () => {
+      for (const a of selected) tools.annotation.state.removeAnnotation(a.annotationUID!);
+      this.refreshShapes();
+    };
+    const putBack = () => {
+      for (const a of selected) tools.annotation.state.addAnnotation(a, element);
+      this.refreshShapes();
+    };
+    tools.annotation.selection.deselectAnnotation();
+    remove();
+    this.undo.push({ label: "delete shape", undo: putBack, redo: remove });
+    return selected.length;
+  }
+
+  private refreshShapes(): void {
+    tools.utilities.triggerAnnotationRenderForViewportIds([this.controller.viewportId]);
+    this.onEdit();
+  }
+
   /** Removes every shape (before showing another version). */
   clearShapes(): void {
     for (const a of tools.annotation.state.getAllAnnotations()) {

@@ -25,6 +25,7 @@ export type ShortcutAction =
   | "polygon"
   | "spline"
   | "box"
+  | "deleteShape"
   | "windowLevel"
   | "reset"
   | "cine"
@@ -65,6 +66,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ["P"], action: "polygon", description: "Polygon tool", mode: "annotate" },
   { keys: ["S"], action: "spline", description: "Spline tool", mode: "annotate" },
   { keys: ["R"], action: "box", description: "Box (rectangle) tool", mode: "annotate" },
+  { keys: ["Delete", "Backspace"], action: "deleteShape", description: "Delete the selected shape (click it first)", mode: "annotate" },
   { keys: ["W"], action: "windowLevel", description: "Window/level with the left mouse button" },
   { keys: ["Escape"], action: "reset", description: "Reset the view" },
   { keys: ["C"], action: "cine", description: "Play / stop cine" },

@@ -52,19 +52,24 @@ export function SeriesViewer({ seriesId, mode = "view", onShortcut, onReady, too
     setRendered(false);
     setSeries(null);
     setError(null);
-    (async () => {
-      const [loaded] = await Promise.all([loadSeries(seriesId), initCornerstone()]);
-      if (cancelled || !element.current) return;
-      if (loaded.imageIds.length === 0) throw new Error("This series has no images.");
+    // The rendering engine and its WebGL context are made while the series' metadata is on its way.
+    const createController = () => {
+      if (cancelled || !element.current) return null;
       controller = new StackController(element.current);
       controllerRef.current = controller;
       controller.subscribe(setState);
+      return controller;
+    };
+    (async () => {
+      const [loaded, created] = await Promise.all([loadSeries(seriesId), initCornerstone().then(createController)]);
+      if (cancelled || !created) return;
+      if (loaded.imageIds.length === 0) throw new Error("This series has no images.");
       setSeries(loaded);
-      await controller.setStack(loaded.imageIds, 0);
+      await created.setStack(loaded.imageIds, 0);
       if (cancelled) return;
       setRendered(true);
-      setState(controller.state());
-      onReadyRef.current?.(controller, loaded);
+      setState(created.state());
+      onReadyRef.current?.(created, loaded);
     })().catch((reason: unknown) => {
       if (!cancelled) setError(reason instanceof Error ? reason.message : String(reason));
     });

@@ -8,6 +8,7 @@
 import { Enums as CoreEnums, eventTarget, RenderingEngine, type StackViewport, type Types } from "@cornerstonejs/core";
 import * as tools from "@cornerstonejs/tools";
 
+import { createOverlayRenderPass } from "./overlayRenderPass";
 import { voiRange, windowFromRange } from "./voiPresets";
 
 const { MouseBindings } = tools.Enums;
@@ -52,6 +53,9 @@ export class StackController {
       element,
       defaultOptions: { background: [0, 0, 0] as Types.Point3 },
     });
+    // The labelmap overlay blends over the image instead of going through order-independent transparency.
+    const renderPass = createOverlayRenderPass();
+    this.viewport.getRenderPasses = () => [renderPass];
     const group = tools.ToolGroupManager.createToolGroup(this.toolGroupId);
     if (!group) throw new Error("tool group already exists");
     group.addTool(tools.WindowLevelTool.toolName);
@@ -80,14 +84,22 @@ export class StackController {
     return () => this.listeners.delete(listener);
   }
 
-  /** Shows the first image as soon as it is decoded, then fetches the rest in the background. */
+  /**
+   * Shows the first image as soon as it is decoded and resolves once it is drawn; only then
+   * are the other images fetched, so their responses do not hold up that first frame.
+   */
   async setStack(imageIds: string[], index = 0): Promise<void> {
     this.imageIds = imageIds;
     this.loadedIds.clear();
     await this.viewport.setStack(imageIds, index);
     this.loadedIds.add(imageIds[index]);
+    const drawn = new Promise<void>((resolve) =>
+      this.element.addEventListener(CoreEnums.Events.IMAGE_RENDERED, () => resolve(), { once: true }),
+    );
     this.viewport.render();
-    this.prefetch();
+    // (a viewport without size is never drawn)
+    if (this.element.clientWidth > 0 && this.element.clientHeight > 0) await drawn;
+    if (!this.engine.hasBeenDestroyed) this.prefetch();
   }
 
   private prefetch(): void {

@@ -6,6 +6,7 @@
 import {
   cache,
   Enums as CoreEnums,
+  eventTarget,
   RenderingEngine,
   setVolumesForViewports,
   volumeLoader,
@@ -32,6 +33,8 @@ export function renderingPresets(modality: string): string[] {
 
 let counter = 0;
 const MPR_ERASER = "MprEraser";
+/** While a volume streams in, the views are redrawn at most this often (milliseconds). */
+const STREAMING_REDRAW_MS = 400;
 
 export class VolumeController {
   readonly engine: RenderingEngine;
@@ -42,6 +45,8 @@ export class VolumeController {
   readonly view3dId: string;
   private readonly shown: Orientation[];
   private readonly has3d: boolean;
+  private redrawTimer: number | null = null;
+  private stopRedraws = (): void => {};
 
   constructor(elements: Partial<Record<Orientation, HTMLDivElement>>, element3d: HTMLDivElement | null) {
     counter += 1;
@@ -105,9 +110,29 @@ export class VolumeController {
     }
   }
 
-  /** Resolves when every slice is decoded into the volume (the views fill in as slices arrive). */
+  /**
+   * Resolves when every slice is decoded into the volume. The views fill in as
+   * slices arrive, redrawn at most every STREAMING_REDRAW_MS: Cornerstone's own
+   * redraw after every 2% of the slices (50 redraws of every view per volume)
+   * costs more than the loading itself where the GPU is slow or emulated.
+   */
   async load(imageIds: string[], modality: string): Promise<void> {
     const volume = await volumeLoader.createAndCacheVolume(this.volumeId, { imageIds });
+    // (a protected flag of Cornerstone's streaming volume: there is no public switch)
+    (volume as unknown as { autoRenderOnLoad: boolean }).autoRenderOnLoad = false;
+    const onSlice = (event: Event) => {
+      if ((event as CustomEvent<{ volumeId: string }>).detail.volumeId !== this.volumeId || this.redrawTimer !== null) return;
+      this.redrawTimer = window.setTimeout(() => {
+        this.redrawTimer = null;
+        if (!this.engine.hasBeenDestroyed) this.engine.render();
+      }, STREAMING_REDRAW_MS);
+    };
+    eventTarget.addEventListener(CoreEnums.Events.IMAGE_VOLUME_MODIFIED, onSlice);
+    this.stopRedraws = () => {
+      eventTarget.removeEventListener(CoreEnums.Events.IMAGE_VOLUME_MODIFIED, onSlice);
+      if (this.redrawTimer !== null) window.clearTimeout(this.redrawTimer);
+      this.redrawTimer = null;
+    };
     const done = new Promise<void>((resolve) => {
       (volume as unknown as { load: (cb: (e: unknown) => void) => void }).load(() => resolve());
     });
@@ -116,7 +141,8 @@ export class VolumeController {
     if (this.has3d) this.setRenderingPreset(renderingPresets(modality)[0]);
     this.engine.render();
     await done;
-    this.engine.render();
+    this.stopRedraws();
+    if (!this.engine.hasBeenDestroyed) this.engine.render();
   }
 
   /**
@@ -172,6 +198,7 @@ export class VolumeController {
   }
 
   destroy(): void {
+    this.stopRedraws();
     // Crosshairs react to camera events of their views: switch them off before the views go.
     const group = tools.ToolGroupManager.getToolGroup(this.toolGroupId);
     if (group && this.shown.length > 1) group.setToolDisabled(tools.CrosshairsTool.toolName);

@@ -27,6 +27,8 @@ export function AnnotationToolbar(props: {
   canRedo: boolean;
   onUndo: () => void;
   onRedo: () => void;
+  /** Deletes the selected shapes. */
+  onDeleteShape: () => void;
   saveState: SaveState;
   onSave: () => void;
   /** MPR views (axial / sagittal / coronal) under the stack, painting the same labelmap. */
@@ -61,6 +63,9 @@ export function AnnotationToolbar(props: {
       </button>
       <button type="button" className={button} disabled={!props.canRedo} onClick={props.onRedo}>
         Redo
+      </button>
+      <button type="button" className={button} onClick={props.onDeleteShape} title="Delete / Backspace: delete the selected shape (click its outline first)">
+        Delete shape
       </button>
       <span className="flex-1" />
       <span role="status" data-testid="save-state" data-state={props.saveState} className={`text-xs ${props.saveState === "error" || props.saveState === "conflict" ? "text-red-300" : "text-slate-300"}`}>

@@ -252,6 +252,9 @@ export function TaskWorkspace() {
       case "box":
         chooseTool("box");
         break;
+      case "deleteShape":
+        toolsRef.current?.deleteSelectedShapes();
+        break;
       case "save":
         void saveVersion();
         break;
@@ -328,6 +331,7 @@ export function TaskWorkspace() {
             canRedo={undo.canRedo}
             onUndo={() => undo.undo()}
             onRedo={() => undo.redo()}
+            onDeleteShape={() => toolsRef.current?.deleteSelectedShapes()}
             saveState={saveState}
             onSave={() => void saveVersion()}
             onRetry={() => void sessionRef.current?.queue.retry()}

@@ -1,0 +1,73 @@
+"""A 4D series has a labelmap per time point: paint on the second one, it is stored and comes back there.
+
+Real strokes in chromium on an imported 4D NIfTI (two time points): the stroke
+on an image of time point 2 is saved as that time point's labelmap (phase
+"2", the slice of that image within its time point), nothing is stored for
+time point 1, and after a reload the stroke is shown on the same image again.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import BrowserSession
+from tests.e2e.viewer.conftest import ImportedSeries, admin_client, logged_in_page
+from tests.e2e.viewer.test_autosave import (
+    _annotations,
+    _go_to_slice,
+    _labelmap,
+    _open,
+    _painted,
+    _stroke,
+    _task,
+    _until,
+    _wait_saved,
+)
+
+pytestmark = pytest.mark.browser
+
+
+def test_painting_on_the_second_time_point_stores_that_time_point(
+    browser: BrowserSession, imported: ImportedSeries, server: str
+) -> None:
+    series_id = imported.nifti_4d
+    client = admin_client(server)
+    try:
+        instances = client.get(f"/api/v1/series/{series_id}").json()["instances"]
+        points = sorted({i["temporal_position"] for i in instances})
+        assert len(points) == 2, points
+        second = [n for n, i in enumerate(instances) if i["temporal_position"] == points[1]]
+        # an image in the middle of time point 2: its stack index, and its slice within the time point
+        slice_in_point = len(second) // 2
+        image_index = second[slice_in_point]
+
+        task_id, _labels = _task(server, imported, series_id)
+        page = logged_in_page(browser)
+        cx, cy = _open(page, task_id)
+        _go_to_slice(page, image_index)
+        _stroke(page, cx, cy)
+        expect(page.get_by_test_id("labelmap-summary")).not_to_have_attribute("data-summary", "{}")
+        _wait_saved(page)
+        browser.screenshot(page, "painted-second-time-point")
+        painted = _painted(page)
+        assert list(painted) == [str(image_index)], painted
+
+        stored = _until(lambda: _annotations(client, task_id).get("labelmap"))
+        assert [a["phase"] for a in stored] == [str(points[1])], stored
+        labelmap = stored[0]
+        assert labelmap["shape"][0] == len(second)
+        volume = _labelmap(client, labelmap["id"], labelmap["version_count"])
+        nonempty = [int(k) for k in np.flatnonzero(volume.reshape(volume.shape[0], -1).any(axis=1))]
+        assert nonempty == [slice_in_point], nonempty
+        assert int((volume[slice_in_point] == 1).sum()) == painted[str(image_index)]["1"]
+
+        page.reload()
+        page.locator('[data-testid=viewport][data-rendered="true"]').wait_for()
+        page.locator('[data-testid=load-state][data-state="ready"]').wait_for(state="attached")
+        assert _painted(page) == painted
+        _go_to_slice(page, image_index)
+        browser.screenshot(page, "after-reload")
+    finally:
+        client.close()

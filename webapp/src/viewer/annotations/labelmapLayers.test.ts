@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+
+import { labelmapLayers, labelmapPhases, layerOf } from "./labelmapLayers";
+
+// A 4D series of 3 slices x 2 time points, stored time point after time point.
+const frames = [1, 1, 1, 2, 2, 2].map((t) => ({ temporalPosition: t }));
+
+describe("labelmap layers", () => {
+  it("has one layer on every image of a 3D series", () => {
+    const layers = labelmapLayers([{ temporalPosition: null }, { temporalPosition: null }], []);
+    expect(layers.map((l) => [l.phase, l.images])).toEqual([["", [0, 1]]]);
+    expect(labelmapPhases([5])).toEqual([""]);
+  });
+
+  it("has one layer per time point of a 4D series, on that time point's images", () => {
+    const layers = labelmapLayers(frames, [1, 2]);
+    expect(layers.map((l) => [l.phase, l.images])).toEqual([
+      ["1", [0, 1, 2]],
+      ["2", [3, 4, 5]],
+    ]);
+    expect(layers[1].baseline.length).toBe(3);
+  });
+
+  it("puts a labelmap stored without a phase on the first time point", () => {
+    const layers = labelmapLayers(frames, [1, 2]);
+    expect(layerOf(layers, "")).toBe(layers[0]);
+    expect(layerOf(layers, "2")).toBe(layers[1]);
+    expect(layerOf(layers, "7")).toBeUndefined();
+  });
+
+  it("forgets what was stored on reset", () => {
+    const [layer] = labelmapLayers(frames, [1, 2]);
+    layer.tracked = { annotation: { id: 4 }, base: 2, hasDraft: true, withdrawn: false };
+    layer.resend.add(1);
+    layer.storedSegments = "x";
+    layer.reset();
+    expect(layer.tracked.annotation).toBeNull();
+    expect(layer.resend.size).toBe(0);
+    expect(layer.storedSegments).toBe("");
+  });
+});
