@@ -54,6 +54,26 @@ def _summary(page: Page, test_id: str) -> object:
     return json.loads(page.get_by_test_id(test_id).get_attribute("data-summary") or "null")
 
 
+# Share of the viewport canvas's pixels clearly redder than grey (the labelmap overlay in Liver's colour).
+RED_SHARE = """
+(element) => {
+  const canvas = element.querySelector('canvas');
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+  let red = 0;
+  for (let i = 0; i < data.length; i += 4) if (data[i] - (data[i + 1] + data[i + 2]) / 2 > 40) red++;
+  return red / (data.length / 4);
+}
+"""
+
+
+def _red_share_at(page: Page, index: int) -> float:
+    """Red share of the canvas once slice `index` is on screen and drawn."""
+    page.locator(f'[data-testid=viewport][data-image-index="{index}"]').wait_for()
+    page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    return float(page.get_by_test_id("viewport").evaluate(RED_SHARE))
+
+
 def _drag(page: Page, points: list[tuple[float, float]]) -> None:
     page.mouse.move(*points[0])
     page.mouse.down()
@@ -88,6 +108,17 @@ def test_annotator_paints_draws_undoes_and_moves_through_items(
     assert isinstance(labelmap, dict) and list(labelmap) == ["2"], labelmap
     assert labelmap["2"]["1"] > 50, labelmap
     browser.screenshot(page, "brush")
+    # The overlay follows the slices: gone on the unpainted slice 4, back on slice 3.
+    painted = _red_share_at(page, 2)
+    page.keyboard.press("ArrowDown")
+    unpainted = _red_share_at(page, 3)
+    page.keyboard.press("ArrowUp")
+    again = _red_share_at(page, 2)
+    assert painted > 0.001 and unpainted < painted / 10 and abs(again - painted) < painted / 10, (
+        painted,
+        unpainted,
+        again,
+    )
 
     # Box (key R) by dragging; polygon (key P) by a freehand drag that closes on itself.
     page.keyboard.press("r")

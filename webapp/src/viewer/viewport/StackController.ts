@@ -8,6 +8,7 @@
 import { Enums as CoreEnums, eventTarget, RenderingEngine, type StackViewport, type Types } from "@cornerstonejs/core";
 import * as tools from "@cornerstonejs/tools";
 
+import { followLabelmapSlices } from "./labelmapSliceFollower";
 import { createOverlayRenderPass } from "./overlayRenderPass";
 import { voiRange, windowFromRange } from "./voiPresets";
 
@@ -38,6 +39,7 @@ export class StackController {
   private readonly element: HTMLDivElement;
   private readonly listeners = new Set<(state: ViewState) => void>();
   private readonly loadedIds = new Set<string>();
+  private readonly cleanup: (() => void)[] = [];
   private imageIds: string[] = [];
   private cineTimer: number | null = null;
 
@@ -69,6 +71,8 @@ export class StackController {
     group.setToolActive(tools.PanTool.toolName, { bindings: [{ mouseButton: MouseBindings.Auxiliary }] });
     group.setToolActive(tools.StackScrollTool.toolName, { bindings: [{ mouseButton: MouseBindings.Wheel }] });
 
+    // Before any segmentation is shown, so that it runs ahead of Cornerstone's own slice change.
+    this.cleanup.push(followLabelmapSlices(element, () => this.viewport));
     element.addEventListener(CoreEnums.Events.STACK_NEW_IMAGE, this.emit);
     element.addEventListener(CoreEnums.Events.VOI_MODIFIED, this.emit);
     element.addEventListener(CoreEnums.Events.CAMERA_MODIFIED, this.emit);
@@ -115,8 +119,6 @@ export class StackController {
     this.cleanup.push(() => eventTarget.removeEventListener(CoreEnums.Events.IMAGE_LOADED, onLoaded));
     tools.utilities.stackPrefetch.enable(this.element);
   }
-
-  private cleanup: (() => void)[] = [];
 
   state(): ViewState {
     const viewport = this.viewport;

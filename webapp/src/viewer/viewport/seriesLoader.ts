@@ -72,7 +72,28 @@ export function inlinePaletteValues(dataset: DicomJson): void {
   }
 }
 
-export async function loadSeries(seriesId: number): Promise<LoadedSeries> {
+let prefetched: { seriesId: number; loading: Promise<LoadedSeries> } | null = null;
+
+/**
+ * Starts loading a series before its viewer is on the page (which may still be
+ * waiting for other requests); the next `loadSeries` of that series takes it.
+ * One series is kept at a time.
+ */
+export function prefetchSeries(seriesId: number): void {
+  if (prefetched?.seriesId === seriesId) return;
+  const loading = fetchSeries(seriesId);
+  loading.catch(() => undefined);
+  prefetched = { seriesId, loading };
+}
+
+export function loadSeries(seriesId: number): Promise<LoadedSeries> {
+  if (prefetched?.seriesId !== seriesId) return fetchSeries(seriesId);
+  const { loading } = prefetched;
+  prefetched = null;
+  return loading;
+}
+
+async function fetchSeries(seriesId: number): Promise<LoadedSeries> {
   // The image loader's initialisation resets its metadata registry: it must come before any add.
   const initialised = initCornerstone();
   const detail = await unwrap(api.GET("/api/v1/series/{series_id}", { params: { path: { series_id: seriesId } } }));

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Link } from "react-router";
 
 import { api, unwrap } from "@/api/client";
@@ -10,7 +10,7 @@ import { SegmentList } from "../panels/SegmentList";
 import { AnnotationTools, TOOL_DEFAULTS, type AnnotationTool, type SegmentInfo } from "../tools/AnnotationTools";
 import type { ShortcutAction } from "../tools/shortcuts";
 import { UndoStack } from "../tools/undoStack";
-import type { LoadedSeries } from "../viewport/seriesLoader";
+import { prefetchSeries, type LoadedSeries } from "../viewport/seriesLoader";
 import { SeriesViewer } from "../viewport/SeriesViewer";
 import { VolumeViewer } from "../viewport/VolumeViewer";
 import type { StackController } from "../viewport/StackController";
@@ -68,6 +68,11 @@ export function TaskWorkspace() {
   const [session, setSession] = useState<ItemSession | null>(null);
   const sessionRef = useRef<ItemSession | null>(null);
   const itemId = item.data?.item.id;
+  const seriesId = item.data?.item.series_id;
+  // The series is on its way while the labels still are (a layout effect: it runs before the viewer's own effects).
+  useLayoutEffect(() => {
+    if (seriesId !== undefined) prefetchSeries(seriesId);
+  }, [seriesId]);
 
   // The session of the item on screen: drafts on the way out when the tab closes or hides.
   useEffect(() => {
