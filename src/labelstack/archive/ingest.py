@@ -97,7 +97,7 @@ def ingest_many(
     db: Session,
     *,
     store: ImageStore,
-    items: Iterable[tuple[str, bytes]],
+    items: Iterable[tuple[str, bytes | memoryview]],
     source: str,
     actor: Actor,
     commit_every: int = 100,
@@ -110,7 +110,7 @@ def ingest_many(
     """
     outcomes: list[IngestOutcome] = []
     batch = IngestBatch()
-    chunk: list[tuple[str, bytes]] = []
+    chunk: list[tuple[str, bytes | memoryview]] = []
     size = 0
 
     def flush() -> None:
@@ -135,7 +135,7 @@ def ingest_chunk(
     db: Session,
     *,
     store: ImageStore,
-    items: Sequence[tuple[str, bytes]],
+    items: Sequence[tuple[str, bytes | memoryview]],
     source: str,
     batch: IngestBatch,
 ) -> list[IngestOutcome]:
@@ -152,9 +152,9 @@ def ingest_chunk(
     the store and not written again. The outcomes come in the order of ``items``.
     """
     outcomes: list[IngestOutcome] = []
-    fresh: list[tuple[IngestOutcome, ReadInstance, bytes, Future[str]]] = []
+    fresh: list[tuple[IngestOutcome, ReadInstance, bytes | memoryview, Future[str]]] = []
 
-    def new_files() -> Iterator[tuple[str, bytes]]:
+    def new_files() -> Iterator[tuple[str, bytes | memoryview]]:
         seen: set[str] = set()
         for name, data in items:
             result = read_one(data)
@@ -199,11 +199,11 @@ def ingest_chunk(
     return outcomes
 
 
-def _sha256(data: bytes) -> str:
+def _sha256(data: bytes | memoryview) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_one(data: bytes) -> ReadInstance | str:
+def read_one(data: bytes | memoryview) -> ReadInstance | str:
     """One file read and checked (:func:`dicom_files.read`), or the reason it is rejected."""
     try:
         return dicom_files.read(data)
