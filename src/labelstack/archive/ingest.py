@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 __all__ = [
     "IngestBatch",
     "IngestOutcome",
+    "archived_keys",
     "commit_chunk",
     "ingest_chunk",
     "ingest_dataset",
@@ -149,7 +150,9 @@ def ingest_chunk(
     lock from its first statement, this keeps that lock for milliseconds per
     chunk, so concurrent ingests (two imports, STOW-RS beside an import)
     interleave instead of queueing. An archived instance's file is found in
-    the store and not written again. The outcomes come in the order of ``items``.
+    the store and not written again. A remote store (a PACS) is the exception:
+    the chunk is read whole, the index asked first, and only the instances it
+    lacks are sent. The outcomes come in the order of ``items``.
     """
     outcomes: list[IngestOutcome] = []
     fresh: list[tuple[IngestOutcome, ReadInstance, bytes | memoryview, Future[str]]] = []
@@ -175,8 +178,14 @@ def ingest_chunk(
             fresh.append((outcome, result, data, _hashing.submit(_sha256, data)))
             yield uid, data
 
-    put = store.put_many(new_files())
-    archived = _existing(db, [r.info.sop_instance_uid for _o, r, _d, _h in fresh])
+    if store.remote:
+        # only what the index lacks goes over the network (see ImageStore.remote)
+        read = list(new_files())
+        archived = archived_keys(db, [uid for uid, _data in read])
+        put = store.put_many((uid, data) for uid, data in read if uid not in archived)
+    else:
+        put = store.put_many(new_files())
+        archived = archived_keys(db, [r.info.sop_instance_uid for _o, r, _d, _h in fresh])
     new: list[tuple[IngestOutcome, NewInstance]] = []
     for outcome, result, data, digest in fresh:
         uid = result.info.sop_instance_uid
@@ -303,7 +312,7 @@ def _exists(db: Session, sop_instance_uid: str) -> bool:
     return db.scalar(select(Instance.id).where(Instance.sop_instance_uid == sop_instance_uid)) is not None
 
 
-def _existing(db: Session, sop_instance_uids: list[str]) -> dict[str, str]:
+def archived_keys(db: Session, sop_instance_uids: list[str]) -> dict[str, str]:
     """The storage key of each of these instances that is archived already."""
     if not sop_instance_uids:
         return {}

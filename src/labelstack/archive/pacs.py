@@ -76,6 +76,7 @@ class Forwarded:
     goes to the PACS on its own. ``failed`` holds the instances the PACS refused.
     """
 
+    remote = True
     store: PacsStore
     keys: dict[str, str] = field(default_factory=dict)
     failed: dict[str, str] = field(default_factory=dict)
@@ -113,6 +114,8 @@ class Forwarded:
 
 class PacsStore:
     """The :class:`~labelstack.archive.store.ImageStore` over a DICOMweb PACS."""
+
+    remote = True
 
     def __init__(
         self,

@@ -47,6 +47,11 @@ class Written:
 class ImageStore(Protocol):
     """Keeps the original bytes of each instance, addressed by a key the store chooses."""
 
+    #: Storing sends the bytes over the network (a PACS). Ingest then asks the
+    #: index first and sends only what it does not hold; a local store is
+    #: written first and the index asked after, so the lookup overlaps the writes.
+    remote: bool
+
     def put(self, sop_instance_uid: str, data: bytes | memoryview) -> str:
         """Store ``data`` for this SOP Instance UID and return its key.
 
@@ -83,6 +88,8 @@ class LocalFileStore:
     The key is the path relative to the root; it never contains anything the
     sender chose, so a hostile UID cannot point outside the root.
     """
+
+    remote = False
 
     def __init__(self, root: Path, *, fsync: bool = True) -> None:
         self.root = root
