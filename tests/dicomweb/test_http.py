@@ -161,7 +161,7 @@ def test_jpeg_frames_negotiation(client: TestClient, admin: LoggedIn, archive: A
     assert ok.status_code == 200
     parts = multipart.decode(ok.content, ok.headers["content-type"])
     assert [p.content_type for p in parts] == ["image/jpeg; transfer-syntax=1.2.840.10008.1.2.4.50"] * 2
-    assert all(p.data.startswith(b"\xff\xd8") for p in parts)
+    assert all(bytes(p.data).startswith(b"\xff\xd8") for p in parts)
     assert client.get(_instance_url(ds) + "/frames/0", headers=admin.headers).status_code == 422
     metadata_xml = client.get(
         _instance_url(ds) + "/metadata", headers={**admin.headers, "Accept": "application/dicom+xml"}

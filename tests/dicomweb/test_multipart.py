@@ -47,3 +47,19 @@ def test_wrong_content_types_are_refused(header: str | None):
 def test_a_body_without_its_closing_boundary_is_refused():
     with pytest.raises(InvalidInput):
         multipart.decode(b"--b\r\nContent-Type: a/b\r\n\r\ntruncated", "multipart/related; boundary=b")
+
+
+def test_decoded_parts_are_views_of_the_body_not_copies():
+    boundary = multipart.new_boundary()
+    images = [os.urandom(2000), os.urandom(3000)]
+    body = multipart.encode_bytes([multipart.Part("application/dicom", d) for d in images], boundary)
+    decoded = multipart.decode(body, multipart.content_type("application/dicom", boundary))
+    assert [bytes(p.data) for p in decoded] == images
+    for part in decoded:
+        assert isinstance(part.data, memoryview)
+        assert part.data.obj is body
+
+
+def test_a_part_without_a_header_separator_is_refused():
+    with pytest.raises(InvalidInput):
+        multipart.decode(b"--b\r\nContent-Type: a/b DATA\r\n--b--", "multipart/related; boundary=b")

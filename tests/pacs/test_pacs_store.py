@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pydicom
@@ -157,6 +159,55 @@ def test_pacs_down_gives_503_loses_nothing_and_a_retry_works(
     assert httpx.get(other, headers=admin.headers).status_code == 200
 
 
+def _pacs_env(orthanc: Orthanc) -> dict[str, str]:
+    return {
+        "LABELSTACK_PACS_URL": orthanc.dicomweb_url,
+        "LABELSTACK_PACS_USERNAME": orthanc.username,
+        "LABELSTACK_PACS_PASSWORD": orthanc.password,
+    }
+
+
+def _empty_the_pacs(orthanc: Orthanc) -> None:
+    """Delete everything Orthanc holds (its REST API), so anything sent afterwards shows in its count."""
+    with orthanc.client() as c:
+        for patient in c.get("/patients").json():
+            assert c.delete(f"/patients/{patient}").is_success
+    assert orthanc.instance_count() == 0
+
+
+def test_stowing_archived_instances_again_sends_nothing_to_the_pacs(
+    base: str, admin: LoggedIn, orthanc: Orthanc, calls: list[str], db: Session
+):
+    files = ct_series(3, patient_id="PACS-5")
+    assert _stow(base, admin, files).status_code == 200
+    _empty_the_pacs(orthanc)
+    calls.clear()
+    again = _stow(base, admin, files)
+    assert again.status_code == 200, again.text
+    assert len(again.json()["00081199"]["Value"]) == 3  # duplicates are reported as stored
+    assert calls == []
+    assert orthanc.instance_count() == 0
+    assert _count(db) == 3
+
+
+def test_importing_archived_files_again_sends_nothing_to_the_pacs(
+    pacs_settings: Settings, orthanc: Orthanc, db: Session, tmp_path: Path
+):
+    folder = tmp_path / "import"
+    folder.mkdir()
+    for n, data in enumerate(ct_series(4, patient_id="PACS-6")):
+        (folder / f"{n}.dcm").write_bytes(data)
+    first = run_cli(pacs_settings, "import", str(folder), **_pacs_env(orthanc))
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert orthanc.instance_count() == 4
+    _empty_the_pacs(orthanc)
+    again = run_cli(pacs_settings, "import", str(folder), **_pacs_env(orthanc))
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert re.search(r"duplicate\s*│\s*4\b", again.stdout), again.stdout
+    assert orthanc.instance_count() == 0  # nothing was sent
+    assert _count(db) == 4
+
+
 def test_pacs_sync_indexes_what_the_pacs_already_holds(
     pacs_settings: Settings, orthanc: Orthanc, db: Session
 ):
@@ -164,11 +215,7 @@ def test_pacs_sync_indexes_what_the_pacs_already_holds(
     with orthanc.client() as c:
         for data in files:
             assert c.post("/instances", content=data).is_success
-    env = {
-        "LABELSTACK_PACS_URL": orthanc.dicomweb_url,
-        "LABELSTACK_PACS_USERNAME": orthanc.username,
-        "LABELSTACK_PACS_PASSWORD": orthanc.password,
-    }
+    env = _pacs_env(orthanc)
     result = run_cli(pacs_settings, "pacs", "sync", **env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "8 instances indexed" in result.stdout

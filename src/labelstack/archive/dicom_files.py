@@ -59,12 +59,12 @@ class ReadInstance:
     json_error: str | None = None
 
 
-def read(data: bytes) -> ReadInstance:
+def read(data: bytes | memoryview) -> ReadInstance:
     """Parse, check and describe one file in one pass, or InvalidDicom with the reason."""
     return _read_walked(data) or _read_with_pydicom(data)
 
 
-def _read_walked(data: bytes) -> ReadInstance | None:
+def _read_walked(data: bytes | memoryview) -> ReadInstance | None:
     """:func:`read` without pydicom, or None when the file needs pydicom."""
     walked = dicom_walk.walk(data)
     if walked is None or walked.media_storage_sop_class_uid == MEDIA_DIRECTORY:
@@ -83,7 +83,7 @@ def _read_walked(data: bytes) -> ReadInstance | None:
     return ReadInstance(info, attributes)
 
 
-def _read_with_pydicom(data: bytes) -> ReadInstance:
+def _read_with_pydicom(data: bytes | memoryview) -> ReadInstance:
     ds = _parse_complete(data)
     attributes: dict[str, Any] | None = None
     json_error: str | None = None
@@ -110,7 +110,7 @@ def parse(data: bytes) -> Dataset:
     return ds
 
 
-def _parse_complete(data: bytes) -> Dataset:
+def _parse_complete(data: bytes | memoryview) -> Dataset:
     import pydicom
     from pydicom.errors import InvalidDicomError
     from pydicom.uid import UID

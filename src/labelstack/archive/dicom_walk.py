@@ -55,7 +55,7 @@ class WalkedFile:
         return next((value for t, _vr, value in self.elements if t == tag), None)
 
 
-def walk(data: bytes) -> WalkedFile | None:
+def walk(data: bytes | memoryview) -> WalkedFile | None:
     """The elements of an Explicit VR Little Endian file, or None to leave the file to pydicom."""
     if len(data) < 132 or data[128:132] != b"DICM":
         return None
@@ -78,7 +78,7 @@ def _uid(value: Value | None) -> str:
 
 
 def _elements(
-    data: bytes, pos: int, end: int, *, meta: bool = False, item: bool = False
+    data: bytes | memoryview, pos: int, end: int, *, meta: bool = False, item: bool = False
 ) -> tuple[list[Element], int]:
     """The elements from ``pos`` to exactly ``end``, to an item delimiter (``item``), or to the
     end of the file meta group (``meta``); and where they end."""
@@ -115,7 +115,7 @@ def _elements(
         elif length == _UNDEFINED or pos + length > end:
             raise _NotHere
         else:
-            value = data[pos : pos + length]
+            value = bytes(data[pos : pos + length])  # bytes also when data is a memoryview
             pos += length
         elements.append((tag, vr, value))
     if item:
@@ -123,7 +123,7 @@ def _elements(
     return elements, pos
 
 
-def _sequence(data: bytes, pos: int, end: int, length: int) -> tuple[list[list[Element]], int]:
+def _sequence(data: bytes | memoryview, pos: int, end: int, length: int) -> tuple[list[list[Element]], int]:
     """A sequence's items, of defined or undefined length (PS3.5 §7.5)."""
     undefined = length == _UNDEFINED
     if not undefined:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 __all__ = [
     "IngestBatch",
     "IngestOutcome",
+    "archived_keys",
     "commit_chunk",
     "ingest_chunk",
     "ingest_dataset",
@@ -97,7 +98,7 @@ def ingest_many(
     db: Session,
     *,
     store: ImageStore,
-    items: Iterable[tuple[str, bytes]],
+    items: Iterable[tuple[str, bytes | memoryview]],
     source: str,
     actor: Actor,
     commit_every: int = 100,
@@ -110,7 +111,7 @@ def ingest_many(
     """
     outcomes: list[IngestOutcome] = []
     batch = IngestBatch()
-    chunk: list[tuple[str, bytes]] = []
+    chunk: list[tuple[str, bytes | memoryview]] = []
     size = 0
 
     def flush() -> None:
@@ -135,7 +136,7 @@ def ingest_chunk(
     db: Session,
     *,
     store: ImageStore,
-    items: Sequence[tuple[str, bytes]],
+    items: Sequence[tuple[str, bytes | memoryview]],
     source: str,
     batch: IngestBatch,
 ) -> list[IngestOutcome]:
@@ -149,12 +150,14 @@ def ingest_chunk(
     lock from its first statement, this keeps that lock for milliseconds per
     chunk, so concurrent ingests (two imports, STOW-RS beside an import)
     interleave instead of queueing. An archived instance's file is found in
-    the store and not written again. The outcomes come in the order of ``items``.
+    the store and not written again. A remote store (a PACS) is the exception:
+    the chunk is read whole, the index asked first, and only the instances it
+    lacks are sent. The outcomes come in the order of ``items``.
     """
     outcomes: list[IngestOutcome] = []
-    fresh: list[tuple[IngestOutcome, ReadInstance, bytes, Future[str]]] = []
+    fresh: list[tuple[IngestOutcome, ReadInstance, bytes | memoryview, Future[str]]] = []
 
-    def new_files() -> Iterator[tuple[str, bytes]]:
+    def new_files() -> Iterator[tuple[str, bytes | memoryview]]:
         seen: set[str] = set()
         for name, data in items:
             result = read_one(data)
@@ -175,8 +178,14 @@ def ingest_chunk(
             fresh.append((outcome, result, data, _hashing.submit(_sha256, data)))
             yield uid, data
 
-    put = store.put_many(new_files())
-    archived = _existing(db, [r.info.sop_instance_uid for _o, r, _d, _h in fresh])
+    if store.remote:
+        # only what the index lacks goes over the network (see ImageStore.remote)
+        read = list(new_files())
+        archived = archived_keys(db, [uid for uid, _data in read])
+        put = store.put_many((uid, data) for uid, data in read if uid not in archived)
+    else:
+        put = store.put_many(new_files())
+        archived = archived_keys(db, [r.info.sop_instance_uid for _o, r, _d, _h in fresh])
     new: list[tuple[IngestOutcome, NewInstance]] = []
     for outcome, result, data, digest in fresh:
         uid = result.info.sop_instance_uid
@@ -199,11 +208,11 @@ def ingest_chunk(
     return outcomes
 
 
-def _sha256(data: bytes) -> str:
+def _sha256(data: bytes | memoryview) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_one(data: bytes) -> ReadInstance | str:
+def read_one(data: bytes | memoryview) -> ReadInstance | str:
     """One file read and checked (:func:`dicom_files.read`), or the reason it is rejected."""
     try:
         return dicom_files.read(data)
@@ -303,7 +312,7 @@ def _exists(db: Session, sop_instance_uid: str) -> bool:
     return db.scalar(select(Instance.id).where(Instance.sop_instance_uid == sop_instance_uid)) is not None
 
 
-def _existing(db: Session, sop_instance_uids: list[str]) -> dict[str, str]:
+def archived_keys(db: Session, sop_instance_uids: list[str]) -> dict[str, str]:
     """The storage key of each of these instances that is archived already."""
     if not sop_instance_uids:
         return {}

@@ -55,7 +55,7 @@ def parse_key(key: str) -> tuple[str, str, str]:
     return parts[0], parts[1], parts[2]
 
 
-def header_uids(data: bytes) -> tuple[str, str, str]:
+def header_uids(data: bytes | memoryview) -> tuple[str, str, str]:
     """Study, series and SOP Instance UID of a Part 10 file, from its header alone."""
     try:
         ds = pydicom.dcmread(
@@ -76,15 +76,16 @@ class Forwarded:
     goes to the PACS on its own. ``failed`` holds the instances the PACS refused.
     """
 
+    remote = True
     store: PacsStore
     keys: dict[str, str] = field(default_factory=dict)
     failed: dict[str, str] = field(default_factory=dict)
 
-    def put(self, sop_instance_uid: str, data: bytes) -> str:
+    def put(self, sop_instance_uid: str, data: bytes | memoryview) -> str:
         key = self.keys.get(sop_instance_uid)
         return key if key is not None else self.store.put(sop_instance_uid, data)
 
-    def put_many(self, items: Iterable[tuple[str, bytes]]) -> PutResults:
+    def put_many(self, items: Iterable[tuple[str, bytes | memoryview]]) -> PutResults:
         results = PutResults()
         rest = []
         for sop_instance_uid, data in items:
@@ -113,6 +114,8 @@ class Forwarded:
 
 class PacsStore:
     """The :class:`~labelstack.archive.store.ImageStore` over a DICOMweb PACS."""
+
+    remote = True
 
     def __init__(
         self,
@@ -168,14 +171,14 @@ class PacsStore:
 
     # ------------------------------------------------------------------ ImageStore
 
-    def put(self, sop_instance_uid: str, data: bytes) -> str:
+    def put(self, sop_instance_uid: str, data: bytes | memoryview) -> str:
         """Store one instance (one STOW-RS call); prefer :meth:`forward_batch` for many."""
         forwarded = self.forward_batch([(sop_instance_uid, data)])
         if sop_instance_uid in forwarded.failed:
             raise PacsError(f"the PACS refused {sop_instance_uid}: {forwarded.failed[sop_instance_uid]}")
         return forwarded.keys[sop_instance_uid]
 
-    def put_many(self, items: Iterable[tuple[str, bytes]]) -> PutResults:
+    def put_many(self, items: Iterable[tuple[str, bytes | memoryview]]) -> PutResults:
         """Store many instances with one STOW-RS call."""
         forwarded = self.forward_batch(list(items))
         return PutResults(keys=forwarded.keys, failed=forwarded.failed)
@@ -195,8 +198,9 @@ class PacsStore:
         parts = multipart.decode(response.content, response.headers.get("content-type"))
         if len(parts) != 1:
             raise PacsError(f"the PACS sent {len(parts)} parts for one instance")
-        self._recent.put(key, parts[0].data)
-        return parts[0].data
+        data = bytes(parts[0].data)
+        self._recent.put(key, data)
+        return data
 
     def local_path(self, key: str) -> Path | None:
         return None
@@ -216,7 +220,7 @@ class PacsStore:
 
     # ------------------------------------------------------------------ batches
 
-    def forward_batch(self, items: Sequence[tuple[str, bytes]]) -> Forwarded:
+    def forward_batch(self, items: Sequence[tuple[str, bytes | memoryview]]) -> Forwarded:
         """Send every instance in one STOW-RS request; the result knows each one's key or failure."""
         forwarded = Forwarded(self)
         if not items:
@@ -264,7 +268,7 @@ class PacsStore:
         result: list[dict[str, Any]] = response.json()
         return result
 
-    def retrieve(self, path: str) -> list[bytes]:
+    def retrieve(self, path: str) -> list[bytes | memoryview]:
         response = self.request("GET", path, headers={"Accept": DICOM_ACCEPT})
         if response.status_code != 200:
             raise PacsError(f"the PACS answered {response.status_code} to {path}")

@@ -47,7 +47,12 @@ class Written:
 class ImageStore(Protocol):
     """Keeps the original bytes of each instance, addressed by a key the store chooses."""
 
-    def put(self, sop_instance_uid: str, data: bytes) -> str:
+    #: Storing sends the bytes over the network (a PACS). Ingest then asks the
+    #: index first and sends only what it does not hold; a local store is
+    #: written first and the index asked after, so the lookup overlaps the writes.
+    remote: bool
+
+    def put(self, sop_instance_uid: str, data: bytes | memoryview) -> str:
         """Store ``data`` for this SOP Instance UID and return its key.
 
         Atomic (a reader never sees a partial file) and idempotent: when the
@@ -55,7 +60,7 @@ class ImageStore(Protocol):
         """
         ...
 
-    def put_many(self, items: Iterable[tuple[str, bytes]]) -> PutResults:
+    def put_many(self, items: Iterable[tuple[str, bytes | memoryview]]) -> PutResults:
         """Store many (SOP Instance UID, bytes) at once, each as :meth:`put` would.
 
         ``items`` may be lazy: a store starts storing each one as it arrives, so
@@ -84,6 +89,8 @@ class LocalFileStore:
     sender chose, so a hostile UID cannot point outside the root.
     """
 
+    remote = False
+
     def __init__(self, root: Path, *, fsync: bool = True) -> None:
         self.root = root
         self.fsync = fsync
@@ -100,10 +107,10 @@ class LocalFileStore:
             raise NotFound(f"no stored file for key {key!r}")
         return self.root.joinpath(*parts)
 
-    def put(self, sop_instance_uid: str, data: bytes) -> str:
+    def put(self, sop_instance_uid: str, data: bytes | memoryview) -> str:
         return self.put_many([(sop_instance_uid, data)]).keys[sop_instance_uid]
 
-    def put_many(self, items: Iterable[tuple[str, bytes]]) -> PutResults:
+    def put_many(self, items: Iterable[tuple[str, bytes | memoryview]]) -> PutResults:
         """Write every file to a temporary name, make them all durable together, then link them.
 
         One durability barrier per batch instead of one per file: the files are
@@ -138,7 +145,7 @@ class LocalFileStore:
             list(_io_pool.map(_remove, [done.temporary for done in done_writes if done is not None]))
         return results
 
-    def _write_temporary(self, final: Path, data: bytes) -> Written | None:
+    def _write_temporary(self, final: Path, data: bytes | memoryview) -> Written | None:
         """``data`` in a new, exclusively created (and synced) file next to ``final``, or None when
         ``final`` exists already (the instance is stored: the first copy is kept)."""
         if os.path.exists(final):
@@ -176,7 +183,7 @@ class LocalFileStore:
             self._path(key).unlink()
 
 
-def _write_all(fd: int, data: bytes) -> None:
+def _write_all(fd: int, data: bytes | memoryview) -> None:
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view) :]

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from labelstack.schemas.exports import ExportFormat, ExportWhich
+from labelstack.export_formats import ExportFormat, ExportWhich
 
 console = Console()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -74,8 +75,22 @@ def import_command(
         if helper is not None:
             helper.stop()
     _summary(outcomes, seconds)
+    _leave_objects_to_exit()
     if any(o.status == "rejected" for o in outcomes):
         raise typer.Exit(1)
+
+
+def _leave_objects_to_exit() -> None:
+    """Keep the interpreter's shutdown from walking everything the import left alive.
+
+    At exit the interpreter collects garbage over every live object (SQLAlchemy,
+    pydicom, the outcomes): about 0.3 s after the summary of a 400-file import.
+    Frozen objects are left out of those collections and are still released
+    when their last reference goes, so only reference cycles are left to the
+    operating system; nothing in them needs finalising, as every file is written
+    and closed, the database engine disposed and the helper joined by now.
+    """
+    gc.freeze()
 
 
 def _import_with_helper(

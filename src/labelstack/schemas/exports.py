@@ -2,24 +2,9 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from pydantic import BaseModel, Field, model_validator
 
-
-class ExportFormat(StrEnum):
-    dicom_seg = "dicom-seg"
-    nifti = "nifti"
-    coco = "coco"
-    csv = "csv"
-    json = "json"
-
-
-class ExportWhich(StrEnum):
-    """Final (accepted) versions only, or the latest version of every annotation."""
-
-    final = "final"
-    latest = "latest"
+from labelstack.export_formats import ExportFormat, ExportWhich
 
 
 class ExportRequest(BaseModel):

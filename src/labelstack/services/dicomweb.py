@@ -241,8 +241,11 @@ def store_instances(
     acceptable = [i for i in items if i.failure is None]
     target: ImageStore = store
     if isinstance(store, PacsStore) and acceptable:  # (narrowing for the type checker)
-        # the PACS gets the whole request in one STOW-RS call before anything is indexed
-        forwarded = store.forward_batch([(i.sop_instance_uid, i.data) for i in acceptable])
+        # the PACS gets the request's new instances in one STOW-RS call before anything is indexed
+        archived = ingest.archived_keys(db, [i.sop_instance_uid for i in acceptable])
+        forwarded = store.forward_batch(
+            [(i.sop_instance_uid, i.data) for i in acceptable if i.sop_instance_uid not in archived]
+        )
         for item in acceptable:
             if item.sop_instance_uid in forwarded.failed:
                 item.failure = stow.FailureReason.PROCESSING_FAILURE

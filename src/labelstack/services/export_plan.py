@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from labelstack.annotations.enums import AnnotationKind
+from labelstack.export_formats import ExportWhich
 from labelstack.models import (
     Annotation,
     AnnotationVersion,
@@ -27,7 +28,7 @@ from labelstack.models import (
     TaskItem,
     User,
 )
-from labelstack.schemas.exports import ExportRequest, ExportWhich
+from labelstack.schemas.exports import ExportRequest
 from labelstack.services import annotation_images, audit
 from labelstack.services.audit import Actor
 from labelstack.services.errors import NotFound

@@ -23,7 +23,7 @@ from labelstack.annotations.nifti import write_nifti
 from labelstack.annotations.segments import SegmentInfo
 from labelstack.annotations.shapes import Box, Contour
 from labelstack.archive.store import ImageStore
-from labelstack.schemas.exports import ExportFormat
+from labelstack.export_formats import ExportFormat
 from labelstack.services.annotation_images import source_datasets
 from labelstack.services.export_plan import ExportPlan, PlannedAnnotation
 

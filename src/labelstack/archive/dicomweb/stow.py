@@ -36,7 +36,7 @@ class StowItem:
     """One received part: its bytes and the UIDs read from its header (when readable)."""
 
     name: str
-    data: bytes
+    data: bytes | memoryview
     sop_instance_uid: str = ""
     sop_class_uid: str = ""
     study_instance_uid: str = ""
