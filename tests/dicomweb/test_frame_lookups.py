@@ -199,3 +199,17 @@ def test_the_first_frame_of_a_series_starts_locating_the_others(
         response = client.get(_frame_url(ds), headers={**admin.headers, **ACCEPT})
         (part,) = multipart.decode(response.content, response.headers["content-type"])
         assert part.data == ds.PixelData
+
+
+def test_annotation_autosaves_keep_the_lookups_other_writes_clear_them(
+    client: TestClient, admin: LoggedIn, archive: Archive, db: Session
+):
+    """Annotators autosave every few seconds; that must not send everyone's frames back to the database."""
+    assert _frame(client, admin, archive.ct[0]) == 200
+    logins = client.app.state.frame_lookups.logins  # type: ignore[attr-defined]
+    before = logins.generation
+    client.post("/api/v1/annotations", json={}, headers=admin.headers)  # refused (422), still a write
+    client.put("/api/v1/annotations/999999/draft", json={}, headers=admin.headers)
+    assert logins.generation == before and len(logins) == 1
+    client.post("/api/v1/projects", json={}, headers=admin.headers)  # any other write clears them
+    assert logins.generation == before + 1 and len(logins) == 0

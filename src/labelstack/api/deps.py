@@ -207,6 +207,12 @@ def require_roles(*roles: Role) -> Callable[[Caller], Awaitable[Caller]]:
     return check
 
 
+#: Writes under these paths change annotation content only, never a login or who may see a
+#: series; they are the autosaves every annotator sends every few seconds, so clearing the
+#: frame lookups after each of them would send everyone's next frames back to the database.
+_CONTENT_ONLY_WRITES = ("/api/v1/annotations",)
+
+
 class ClearAfterChanges:
     """ASGI middleware: after any request that may change something, forget the ``FrameLookups``.
 
@@ -223,5 +229,9 @@ class ClearAfterChanges:
         try:
             await self.app(scope, receive, send)
         finally:
-            if scope["type"] == "http" and scope["method"] not in SAFE_METHODS:
+            if (
+                scope["type"] == "http"
+                and scope["method"] not in SAFE_METHODS
+                and not scope["path"].startswith(_CONTENT_ONLY_WRITES)
+            ):
                 self.lookups.clear()
