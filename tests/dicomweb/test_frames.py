@@ -9,7 +9,13 @@ import pytest
 from pydicom.data import get_testdata_file
 from pydicom.encaps import generate_frames
 
-from labelstack.archive.dicomweb.frames import layout_of, read_frame, read_frames
+from labelstack.archive.dicomweb.frames import (
+    frame_size,
+    layout_of,
+    read_frame,
+    read_frames,
+    read_frames_into,
+)
 from labelstack.services.errors import InvalidInput, NotFound
 
 FILES = [
@@ -46,6 +52,9 @@ def test_frames_are_the_stored_bytes(name: str):
     numbers = list(range(1, count + 1))
     assert read_frames(layout, numbers, path=path, data=None) == expected
     assert read_frames(layout, numbers, path=None, data=path.read_bytes()) == expected
+    holes = [memoryview(bytearray(frame_size(layout, n))) for n in numbers]
+    read_frames_into(layout, numbers, path, holes)
+    assert [h.tobytes() for h in holes] == expected
     assert layout_of(path.read_bytes()) == layout
 
 
@@ -62,3 +71,16 @@ def test_files_without_pixel_data_or_broken_files_are_refused():
         layout_of(_path("rtplan.dcm"))
     with pytest.raises(InvalidInput):
         layout_of(b"not a dicom file at all")
+
+
+def test_reading_frames_into_place_from_a_file_cut_short_fails(tmp_path: Path):
+    path = _path("CT_small.dcm")
+    layout = layout_of(path)
+    short = tmp_path / "short.dcm"
+    ((start, length),) = layout.ranges(1)
+    short.write_bytes(path.read_bytes()[: start + length - 10])
+    hole = memoryview(bytearray(frame_size(layout, 1)))
+    with pytest.raises(EOFError):
+        read_frames_into(layout, [1], short, [hole])
+    with pytest.raises(NotFound):
+        frame_size(layout, 2)

@@ -63,3 +63,19 @@ def test_decoded_parts_are_views_of_the_body_not_copies():
 def test_a_part_without_a_header_separator_is_refused():
     with pytest.raises(InvalidInput):
         multipart.decode(b"--b\r\nContent-Type: a/b DATA\r\n--b--", "multipart/related; boundary=b")
+
+
+def test_a_body_encoded_into_one_buffer_is_the_same_body():
+    parts = [
+        multipart.Part("application/octet-stream", os.urandom(3000), {"Content-Location": "/f/1"}),
+        multipart.Part("image/jp2", os.urandom(17), {}),
+        multipart.Part("application/octet-stream", b"", {"Content-Location": "/f/3"}),
+    ]
+    boundary = multipart.new_boundary()
+    body = multipart.encode_into(
+        [(p.content_type, p.headers) for p in parts], [len(p.data) for p in parts], boundary
+    )
+    assert [len(h) for h in body.holes] == [3000, 17, 0]
+    for hole, part in zip(body.holes, parts, strict=True):
+        hole[:] = part.data
+    assert body.data.tobytes() == multipart.encode_bytes(parts, boundary)

@@ -102,8 +102,9 @@ class LocalFileStore:
         return f"{digest[:2]}/{digest[2:4]}/{digest}.dcm"
 
     def _path(self, key: str) -> Path:
+        # on the frame route's every request: membership tests, not a loop over the parts
         parts = key.split("/")
-        if len(parts) != 3 or any(p in ("", ".", "..") or os.sep in p for p in parts):
+        if len(parts) != 3 or "" in parts or "." in parts or ".." in parts or (os.sep != "/" and os.sep in key):
             raise NotFound(f"no stored file for key {key!r}")
         return self.root.joinpath(*parts)
 

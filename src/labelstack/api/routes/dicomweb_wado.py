@@ -55,20 +55,17 @@ async def retrieve_frames(
     cached = not_modified(request, etag, IMMUTABLE)
     if cached is not None:
         return cached
-    frames = reader.known_frames(ref, numbers)
-    if frames is None:
-        frames = await run_in_threadpool(reader.frames, ref, numbers)
     boundary = multipart.new_boundary()
     location = ref.url(base_url(request)) + "/frames/"
-    parts = [
-        multipart.Part(reply.part_content_type, data, {"Content-Location": f"{location}{n}"})
-        for n, data in zip(numbers, frames, strict=True)
-    ]
-    return Response(
-        multipart.encode_bytes(parts, boundary),
-        media_type=multipart.content_type(reply.part_type, boundary, reply.transfer_syntax_uid),
-        headers={"ETag": etag, "Cache-Control": IMMUTABLE},
-    )
+    heads = [(reply.part_content_type, {"Content-Location": f"{location}{n}"}) for n in numbers]
+    media_type = multipart.content_type(reply.part_type, boundary, reply.transfer_syntax_uid)
+    headers = {"ETag": etag, "Cache-Control": IMMUTABLE}
+    known = reader.known_frames_body(ref, numbers, heads, boundary)
+    if known is not None:
+        return Response(known.data, media_type=media_type, headers=headers)
+    frames = await run_in_threadpool(reader.frames, ref, numbers)
+    parts = [multipart.Part(kind, data, extra) for (kind, extra), data in zip(heads, frames, strict=True)]
+    return Response(multipart.encode_bytes(parts, boundary), media_type=media_type, headers=headers)
 
 
 # ------------------------------------------------------------------ WADO-RS: instances

@@ -161,3 +161,31 @@ def read_frames(
         return [b"".join(os.pread(fd, ln, st) for st, ln in layout.ranges(n)) for n in frame_numbers]
     finally:
         os.close(fd)
+
+
+def frame_size(layout: FrameLayout, frame_number: int) -> int:
+    return sum(length for _start, length in layout.ranges(frame_number))
+
+
+def read_frames_into(
+    layout: FrameLayout, frame_numbers: list[int], path: Path, holes: list[memoryview]
+) -> None:
+    """Fill each hole with its frame by positioned reads of ``path`` (no intermediate copy).
+
+    Raises ``EOFError`` if the file is shorter than its layout says (the hole
+    would keep bytes that are not the frame's).
+    """
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        for number, hole in zip(frame_numbers, holes, strict=True):
+            pos = 0
+            for start, length in layout.ranges(number):
+                target = hole[pos : pos + length]
+                while target:
+                    got = os.preadv(fd, [target], start)
+                    if got == 0:
+                        raise EOFError(f"{path.name} ends before frame {number}")
+                    target, start = target[got:], start + got
+                pos += length
+    finally:
+        os.close(fd)

@@ -26,7 +26,13 @@ from sqlalchemy.orm import Session
 from labelstack.archive.dicom_files import BULKDATA_PREFIX
 from labelstack.archive.dicomweb import multipart
 from labelstack.archive.dicomweb.cache import LruCache
-from labelstack.archive.dicomweb.frames import FrameLayout, layout_of, read_frames
+from labelstack.archive.dicomweb.frames import (
+    FrameLayout,
+    frame_size,
+    layout_of,
+    read_frames,
+    read_frames_into,
+)
 from labelstack.archive.dicomweb.negotiation import MediaType
 from labelstack.archive.store import ImageStore
 from labelstack.models import Instance, InstanceMetadata, Series, Study
@@ -171,7 +177,7 @@ class WadoReader:
         A viewer reads a series one instance after another; parsing each
         header (about a quarter of a millisecond) while the client is busy
         with the previous frame lets nearly every request find its layout
-        known and be served by :meth:`known_frames`. Only for a local store:
+        known and be served by :meth:`known_frames_body`. Only for a local store:
         from a PACS it would fetch every instance twice.
         """
         if not refs or self.store.local_path(refs[0].storage_key) is None:
@@ -197,21 +203,33 @@ class WadoReader:
                     with contextlib.suppress(DomainError, OSError):
                         self.layout(ref)
 
-    def known_frames(self, ref: InstanceRef, numbers: list[int]) -> list[bytes] | None:
-        """The frames if that is only a positioned read of a local file of known layout; else None.
+    def known_frames_body(
+        self,
+        ref: InstanceRef,
+        numbers: list[int],
+        heads: list[tuple[str, dict[str, str]]],
+        boundary: str,
+    ) -> multipart.Body | None:
+        """The frames as a multipart body, if that is only positioned reads of a local file of known layout.
 
-        Such a read (from the page cache, typically) costs less than handing
-        the request to a worker thread, so the per-frame route does it on the
-        event loop; parsing a header or asking a PACS is left to :meth:`frames`.
+        Such reads (from the page cache, typically) cost less than handing the
+        request to a worker thread, so the per-frame route does them on the
+        event loop, straight into the reply's buffer; parsing a header or asking
+        a PACS is left to :meth:`frames`, and so is a file deleted or cut short
+        meanwhile (it answers what is wrong). ``heads`` are each part's type
+        and headers; a frame number the instance does not have is a 404.
         """
         layout = self.layout_cache.get((ref.storage_key, ref.sha256))
         path = self.store.local_path(ref.storage_key)
         if layout is None or path is None:
             return None
+        sizes = [frame_size(layout, n) for n in numbers]
+        body = multipart.encode_into(heads, sizes, boundary)
         try:
-            return read_frames(layout, numbers, path=path, data=None)
-        except FileNotFoundError:  # deleted meanwhile: frames() answers 404
+            read_frames_into(layout, numbers, path, body.holes)
+        except (FileNotFoundError, EOFError):
             return None
+        return body
 
     def bulkdata(self, ref: InstanceRef, tag: str) -> list[bytes]:
         """The value of a top-level bulk data element; pixel data as its frames (PS3.18 §10.4.1.1.3)."""
