@@ -3,8 +3,8 @@
 Not a benchmark itself (no ``bench_`` prefix): ``bench_archive_frames``
 starts it with ``python -m uvicorn bench.archive_bare_frames:app`` beside
 LabelStack. It has no login, no database, no access check and no audit; it
-reads the byte range named in a table of (path, offset, length) and sends it
-as the same multipart/related body. What it reaches is what HTTP on loopback
+reads the byte range named in a table of (path, offset, length) straight into
+the same multipart/related body and sends it. What it reaches is what HTTP on loopback
 plus the benchmark's own client cost on this machine.
 """
 
@@ -26,14 +26,16 @@ async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
         return
     index = int(scope["path"].rsplit("/", 1)[-1])
     path, offset, length = _TABLE[index]
+    boundary = multipart.new_boundary()
+    body = multipart.encode_into([(_TYPE, {})], [length], boundary)
     fd = os.open(path, os.O_RDONLY)
     try:
-        data = os.pread(fd, length, offset)
+        got = os.preadv(fd, body.holes, offset)  # straight into the reply, as LabelStack does
     finally:
         os.close(fd)
-    boundary = multipart.new_boundary()
-    body = multipart.encode_bytes([multipart.Part(_TYPE, data)], boundary)
+    if got != length:
+        raise EOFError(f"{path} is shorter than its frame")
     content_type = multipart.content_type(_TYPE, boundary).encode()
-    headers = [(b"content-type", content_type), (b"content-length", str(len(body)).encode())]
+    headers = [(b"content-type", content_type), (b"content-length", str(len(body.data)).encode())]
     await send({"type": "http.response.start", "status": 200, "headers": headers})
-    await send({"type": "http.response.body", "body": body})
+    await send({"type": "http.response.body", "body": body.data})

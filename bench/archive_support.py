@@ -65,15 +65,15 @@ def environment(data_dir: Path, database_url: str | None = None, **extra: str) -
 
 
 @contextmanager
-def labelstack_server(workdir: Path, database_url: str | None = None) -> Iterator[Served]:
-    """``labelstack serve`` (uvicorn, one worker) on a free loopback port, stopped afterwards."""
+def labelstack_server(workdir: Path, database_url: str | None = None, workers: int = 1) -> Iterator[Served]:
+    """``labelstack serve`` (uvicorn, one worker unless told) on a free loopback port, stopped afterwards."""
     data_dir = workdir / "labelstack"
     data_dir.mkdir(parents=True, exist_ok=True)
     env = environment(data_dir, database_url)
     port = free_port()
     log = (workdir / "labelstack.log").open("ab")
     process = subprocess.Popen(
-        [LABELSTACK, "serve", "--host", "127.0.0.1", "--port", str(port)],
+        [LABELSTACK, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)],
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,

@@ -19,6 +19,13 @@ thread per parallel client, each multipart body decoded and its frame's size
 checked) is the method of earlier figures: on the same two cores as the
 server its own CPU and GIL are a large part of what it measures. MB/s counts
 frame bytes (300 x 512 KiB) for every row, not the multipart envelopes.
+
+Before any timed row, one sequential pass of each server over the series
+(curl) is printed as the first view: LabelStack then loads the series'
+locations and starts locating its frames, so the rows measure steady serving
+(where lookups still expire and reload every 2 s) for every client alike.
+Earlier figures timed LabelStack's first pass as its sequential Python row.
+``BENCH_FRAMES_WORKERS`` serves LabelStack with that many worker processes.
 """
 
 from __future__ import annotations
@@ -46,6 +53,7 @@ from labelstack.archive.dicomweb.frames import layout_of
 from labelstack.archive.store import LocalFileStore
 
 COUNT = int(os.environ.get("BENCH_FRAMES_COUNT", "300"))
+WORKERS = int(os.environ.get("BENCH_FRAMES_WORKERS", "1"))  # ``labelstack serve --workers``
 SIZE = int(os.environ.get("BENCH_FRAMES_SIZE", "512"))
 ENVELOPE_BYTES = 1024  # multipart boundary and part headers around one frame
 ACCEPT = "multipart/related; type=application/octet-stream; transfer-syntax=*"
@@ -145,7 +153,7 @@ def main() -> None:
         for h in headers
     ]
     results: dict[str, tuple[float, list[float], int]] = {}
-    with workspace() as ws, orthanc(ws) as pacs, labelstack_server(ws) as server:
+    with workspace() as ws, orthanc(ws) as pacs, labelstack_server(ws, workers=WORKERS) as server:
         with server.client() as client:
             for start in range(0, COUNT, 50):
                 stow(client, files[start : start + 50])
@@ -175,6 +183,9 @@ def main() -> None:
         pacs_urls = [f"{pacs.url}/dicom-web{p}" for p in paths]
         with _bare_server(ws, stored) as bare_url:
             bare_urls = [f"{bare_url}/{i}" for i in range(COUNT)]
+            # the first view of the series, before any timed row: printed, not in the rows
+            results["LabelStack first x1"] = _native(ours_urls, server.headers, 1, frame_bytes)
+            results["Orthanc first x1"] = _native(pacs_urls, {}, 1, frame_bytes, pacs.auth)
             for workers in (1, 8):
                 ours_native = _native(ours_urls, server.headers, workers, frame_bytes)
                 results[f"LabelStack curl x{workers}"] = ours_native
@@ -202,6 +213,12 @@ def main() -> None:
 
 def _report(results: dict[str, tuple[float, list[float], int]], frame_bytes: int) -> None:
     print(f"\nWADO-RS frames: {COUNT} frames of {SIZE}x{SIZE} 16-bit ({COUNT * frame_bytes / 1e6:.0f} MB)")
+    print(f"  LabelStack: labelstack serve --workers {WORKERS}")
+    first = {who: results[f"{who} first x1"] for who in ("LabelStack", "Orthanc")}
+    print(
+        "  first view of the series (curl, sequential, not timed in the rows below):"
+        + ";".join(f" {who} {total / wall / 1e6:.1f} MB/s" for who, (wall, _l, total) in first.items())
+    )
     for workers in (1, 8):
         print(f"  {'sequential' if workers == 1 else '8 in parallel'}:")
 

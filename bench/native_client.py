@@ -44,7 +44,7 @@ def fetch_all(
 
     Raises if any answer is not a 200 multipart/related body of ``min_bytes`` to ``max_bytes``.
     """
-    lines = ["silent", "show-error", f"write-out = {_quote(FIELDS)}"]
+    lines = ["no-progress-meter", f"write-out = {_quote(FIELDS)}"]
     lines += [f"header = {_quote(f'{name}: {value}')}" for name, value in headers.items()]
     if user is not None:
         lines.append(f"user = {_quote(':'.join(user))}")
