@@ -28,7 +28,8 @@ from tests.orthanc import Orthanc, running_orthanc
 from labelstack.archive.dicomweb import multipart
 from labelstack.db.engine import make_engine
 
-LABELSTACK = str(Path(sys.executable).with_name("labelstack"))
+# another build's ``labelstack`` (e.g. of the previous commit) can be measured by the same benchmark
+LABELSTACK = os.environ.get("BENCH_LABELSTACK") or str(Path(sys.executable).with_name("labelstack"))
 ADMIN_PASSWORD = "bench-admin-password"
 POSTGRES_URL = os.environ.get(
     "LABELSTACK_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
