@@ -26,6 +26,11 @@ locations and starts locating its frames, so the rows measure steady serving
 (where lookups still expire and reload every 2 s) for every client alike.
 Earlier figures timed LabelStack's first pass as its sequential Python row.
 ``BENCH_FRAMES_WORKERS`` serves LabelStack with that many worker processes.
+
+The rows take turns over ``BENCH_FRAMES_ROUNDS`` rounds (2) and each is
+reported by its best round, as the ingest benchmark does: a pass over the
+series takes well under a second, so one pass is at the mercy of anything
+else running on the machine. Earlier figures were a single round.
 """
 
 from __future__ import annotations
@@ -53,6 +58,7 @@ from labelstack.archive.dicomweb.frames import layout_of
 from labelstack.archive.store import LocalFileStore
 
 COUNT = int(os.environ.get("BENCH_FRAMES_COUNT", "300"))
+ROUNDS = int(os.environ.get("BENCH_FRAMES_ROUNDS", "2"))  # the rows take turns; each keeps its best
 WORKERS = int(os.environ.get("BENCH_FRAMES_WORKERS", "1"))  # ``labelstack serve --workers``
 SIZE = int(os.environ.get("BENCH_FRAMES_SIZE", "512"))
 ENVELOPE_BYTES = 1024  # multipart boundary and part headers around one frame
@@ -183,37 +189,47 @@ def main() -> None:
         pacs_urls = [f"{pacs.url}/dicom-web{p}" for p in paths]
         with _bare_server(ws, stored) as bare_url:
             bare_urls = [f"{bare_url}/{i}" for i in range(COUNT)]
+
+            def take(key: str, result: tuple[float, list[float], int]) -> None:
+                """Keep each row's best round (the highest MB/s)."""
+                best = results.get(key)
+                if best is None or result[2] / result[0] > best[2] / best[0]:
+                    results[key] = result
+
             # the first view of the series, before any timed row: printed, not in the rows
             results["LabelStack first x1"] = _native(ours_urls, server.headers, 1, frame_bytes)
             results["Orthanc first x1"] = _native(pacs_urls, {}, 1, frame_bytes, pacs.auth)
-            for workers in (1, 8):
-                ours_native = _native(ours_urls, server.headers, workers, frame_bytes)
-                results[f"LabelStack curl x{workers}"] = ours_native
-                results[f"Orthanc curl x{workers}"] = _native(pacs_urls, {}, workers, frame_bytes, pacs.auth)
-                results[f"bare HTTP curl x{workers}"] = _native(bare_urls, {}, workers, frame_bytes)
+            for _round in range(ROUNDS):
+                for workers in (1, 8):
+                    take(
+                        f"LabelStack curl x{workers}",
+                        _native(ours_urls, server.headers, workers, frame_bytes),
+                    )
+                    take(f"Orthanc curl x{workers}", _native(pacs_urls, {}, workers, frame_bytes, pacs.auth))
+                    take(f"bare HTTP curl x{workers}", _native(bare_urls, {}, workers, frame_bytes))
 
-                limits = httpx.Limits(max_connections=workers, max_keepalive_connections=workers)
-                ours = {"base_url": server.url, "headers": server.headers}
-                with httpx.Client(**ours, timeout=60, limits=limits) as c:
-                    fetch = _http_fetcher(c, [f"/dicomweb{p}" for p in paths], frame_bytes)
-                    fetch(0)  # one warm-up request (connection, worker threads)
-                    results[f"LabelStack Python x{workers}"] = _run(fetch, workers)
-                with httpx.Client(base_url=pacs.url, auth=pacs.auth, timeout=60, limits=limits) as c:
-                    fetch = _http_fetcher(c, [f"/dicom-web{p}" for p in paths], frame_bytes)
-                    fetch(0)
-                    results[f"Orthanc Python x{workers}"] = _run(fetch, workers)
-                results[f"disk x{workers}"] = _run(from_disk, workers)
-                results[f"O_DIRECT x{workers}"] = _run(direct, workers)
-                with httpx.Client(base_url=bare_url, timeout=60, limits=limits) as c:
-                    fetch = _http_fetcher(c, [f"/{i}" for i in range(COUNT)], frame_bytes)
-                    fetch(0)
-                    results[f"bare HTTP Python x{workers}"] = _run(fetch, workers)
+                    limits = httpx.Limits(max_connections=workers, max_keepalive_connections=workers)
+                    ours = {"base_url": server.url, "headers": server.headers}
+                    with httpx.Client(**ours, timeout=60, limits=limits) as c:
+                        fetch = _http_fetcher(c, [f"/dicomweb{p}" for p in paths], frame_bytes)
+                        fetch(0)  # one warm-up request (connection, worker threads)
+                        take(f"LabelStack Python x{workers}", _run(fetch, workers))
+                    with httpx.Client(base_url=pacs.url, auth=pacs.auth, timeout=60, limits=limits) as c:
+                        fetch = _http_fetcher(c, [f"/dicom-web{p}" for p in paths], frame_bytes)
+                        fetch(0)
+                        take(f"Orthanc Python x{workers}", _run(fetch, workers))
+                    take(f"disk x{workers}", _run(from_disk, workers))
+                    take(f"O_DIRECT x{workers}", _run(direct, workers))
+                    with httpx.Client(base_url=bare_url, timeout=60, limits=limits) as c:
+                        fetch = _http_fetcher(c, [f"/{i}" for i in range(COUNT)], frame_bytes)
+                        fetch(0)
+                        take(f"bare HTTP Python x{workers}", _run(fetch, workers))
     _report(results, frame_bytes)
 
 
 def _report(results: dict[str, tuple[float, list[float], int]], frame_bytes: int) -> None:
     print(f"\nWADO-RS frames: {COUNT} frames of {SIZE}x{SIZE} 16-bit ({COUNT * frame_bytes / 1e6:.0f} MB)")
-    print(f"  LabelStack: labelstack serve --workers {WORKERS}")
+    print(f"  LabelStack: labelstack serve --workers {WORKERS}; every row: the best of {ROUNDS} rounds")
     first = {who: results[f"{who} first x1"] for who in ("LabelStack", "Orthanc")}
     print(
         "  first view of the series (curl, sequential, not timed in the rows below):"
