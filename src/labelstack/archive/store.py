@@ -104,7 +104,8 @@ class LocalFileStore:
     def _path(self, key: str) -> Path:
         # on the frame route's every request: membership tests, not a loop over the parts
         parts = key.split("/")
-        if len(parts) != 3 or "" in parts or "." in parts or ".." in parts or (os.sep != "/" and os.sep in key):
+        unsafe = "" in parts or "." in parts or ".." in parts or (os.sep != "/" and os.sep in key)
+        if len(parts) != 3 or unsafe:
             raise NotFound(f"no stored file for key {key!r}")
         return self.root.joinpath(*parts)
 

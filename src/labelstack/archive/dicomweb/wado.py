@@ -215,9 +215,10 @@ class WadoReader:
         Such reads (from the page cache, typically) cost less than handing the
         request to a worker thread, so the per-frame route does them on the
         event loop, straight into the reply's buffer; parsing a header or asking
-        a PACS is left to :meth:`frames`, and so is a file deleted or cut short
-        meanwhile (it answers what is wrong). ``heads`` are each part's type
-        and headers; a frame number the instance does not have is a 404.
+        a PACS is left to :meth:`frames`, and so is a file deleted meanwhile
+        (a 404 there) or shorter than its layout (read there as before).
+        ``heads`` are each part's type and headers; a frame number the
+        instance does not have is a 404.
         """
         layout = self.layout_cache.get((ref.storage_key, ref.sha256))
         path = self.store.local_path(ref.storage_key)
