@@ -10,9 +10,8 @@ import contextlib
 import hashlib
 import itertools
 import os
-import sys
-from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -92,11 +91,9 @@ class LocalFileStore:
 
     remote = False
 
-    def __init__(self, root: Path, *, fsync: bool = True, flush_file_system: bool = True) -> None:
+    def __init__(self, root: Path, *, fsync: bool = True) -> None:
         self.root = root
         self.fsync = fsync
-        #: one flush of the whole file system per barrier where the system offers it (see put_many)
-        self.flush_file_system = flush_file_system and _flush_file_system is not None
         self.root.mkdir(parents=True, exist_ok=True)
 
     @staticmethod
@@ -116,60 +113,41 @@ class LocalFileStore:
     def put_many(self, items: Iterable[tuple[str, bytes | memoryview]]) -> PutResults:
         """Write every file to a temporary name, make them all durable together, then link them.
 
-        One durability barrier per batch instead of one per file. Where the
-        system can flush one file system at once (Linux ``syncfs``), the batch
-        costs two such flushes whatever its size: one after the temporary files
-        are written (before any final name exists), one after they are linked
-        (so the new names, and new folders, are durable too). Elsewhere each
-        file and then each folder holding a new name is synced, concurrently
-        (threads; the journal commits concurrent syncs together). Either way a
-        caller that indexes afterwards never commits a row whose file a crash
-        could lose. Each file is written as soon as its item arrives.
+        One durability barrier per batch instead of one per file: the files are
+        written and synced concurrently (threads; the system calls release the
+        GIL and the journal commits concurrent syncs together) before any final
+        name exists, and the folders holding the new names (and the parents of
+        new folders) are synced before returning, so a caller that indexes
+        afterwards never commits a row whose file a crash could lose. Each write
+        starts as soon as its item arrives, while the caller produces the next.
         """
         results = PutResults()
-        written: list[tuple[Path, Written]] = []
-        whole = self.fsync and self.flush_file_system
+        writes: list[tuple[Path, Future[Written | None]]] = []
         try:
             for sop_instance_uid, data in items:
                 key = self.key_for(sop_instance_uid)
                 if sop_instance_uid not in results.keys:
                     final = self._path(key)
-                    done = self._write_temporary(final, data, sync=self.fsync and not whole)
-                    if done is not None:
-                        written.append((final, done))
+                    writes.append((final, _io_pool.submit(self._write_temporary, final, data)))
                 results.keys[sop_instance_uid] = key
-            if self.fsync and written:
-                if whole:
-                    self._flush()
-                else:
-                    _sync_files([done.temporary for _final, done in written])
+            written = [(final, done) for final, future in writes if (done := future.result()) is not None]
             for final, done in written:
                 # link() refuses to replace an existing file: a racing writer of the
                 # same instance keeps the first copy instead of overwriting it
                 with contextlib.suppress(FileExistsError):
                     os.link(done.temporary, final)
             if self.fsync and written:
-                if whole:
-                    self._flush()
-                else:
-                    made = {folder for _final, done in written for folder in done.made}
-                    _sync_directories({final.parent for final, _done in written} | {f.parent for f in made})
+                made = {folder for _final, done in written for folder in done.made}
+                _sync_directories({final.parent for final, _done in written} | {f.parent for f in made})
         finally:
-            for _final, done in written:
-                _remove(done.temporary)
+            wait([future for _final, future in writes])
+            done_writes = [f.result() for _final, f in writes if f.exception() is None]
+            list(_io_pool.map(_remove, [done.temporary for done in done_writes if done is not None]))
         return results
 
-    def _flush(self) -> None:
-        assert _flush_file_system is not None
-        fd = os.open(self.root, os.O_RDONLY)
-        try:
-            _flush_file_system(fd)
-        finally:
-            os.close(fd)
-
-    def _write_temporary(self, final: Path, data: bytes | memoryview, *, sync: bool) -> Written | None:
-        """``data`` in a new, exclusively created file next to ``final`` (synced if ``sync``), or
-        None when ``final`` exists already (the instance is stored: the first copy is kept)."""
+    def _write_temporary(self, final: Path, data: bytes | memoryview) -> Written | None:
+        """``data`` in a new, exclusively created (and synced) file next to ``final``, or None when
+        ``final`` exists already (the instance is stored: the first copy is kept)."""
         if os.path.exists(final):
             return None
         name = str(final.parent / f".incoming-{final.stem[:16]}-{os.getpid()}-{next(_temporary_numbers)}.tmp")
@@ -182,7 +160,7 @@ class LocalFileStore:
             fd = os.open(name, flags, 0o600)
         try:
             _write_all(fd, data)
-            if sync:
+            if self.fsync:
                 os.fsync(fd)
         except BaseException:
             os.close(fd)
@@ -219,15 +197,6 @@ def _sync_all(fds: list[int]) -> None:
     list(_io_pool.map(os.fsync, fds))
 
 
-def _sync_files(names: list[str]) -> None:
-    fds = [os.open(name, os.O_RDONLY) for name in names]
-    try:
-        _sync_all(fds)
-    finally:
-        for fd in fds:
-            os.close(fd)
-
-
 def _make_folder(folder: Path) -> bool:
     try:
         folder.mkdir()
@@ -257,29 +226,3 @@ def make_store(settings: Settings) -> ImageStore:
 
         return PacsStore.from_settings(settings)
     return LocalFileStore(settings.storage_dir)
-
-
-def _syncfs() -> Callable[[int], None] | None:
-    """Linux's syncfs(2), which flushes the whole file system holding a descriptor; None elsewhere.
-
-    Python has no binding for it; the C library of the running interpreter has.
-    """
-    if not sys.platform.startswith("linux"):
-        return None
-    import ctypes
-
-    try:
-        call = ctypes.CDLL(None, use_errno=True).syncfs
-    except (OSError, AttributeError):
-        return None
-    call.argtypes = [ctypes.c_int]
-
-    def flush(fd: int) -> None:
-        if call(fd) != 0:
-            error = ctypes.get_errno()
-            raise OSError(error, f"syncfs: {os.strerror(error)}")
-
-    return flush
-
-
-_flush_file_system = _syncfs()
