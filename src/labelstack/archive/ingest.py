@@ -143,9 +143,8 @@ def ingest_chunk(
     """Validate, store and index a chunk of (name, bytes); the caller commits.
 
     Each file is read once (:func:`read_one`) and goes to the store as soon as
-    it is read (the store writes it before the next is read and makes the
-    chunk's files durable together at the end); its checksum is computed
-    beside, in a thread. The database is touched only
+    it is read (the store starts writing it while the next is read); its
+    checksum is computed beside, in a thread. The database is touched only
     once the files are stored: one look-up of the instances archived before,
     then the rows. On SQLite, where a writing transaction holds the one write
     lock from its first statement, this keeps that lock for milliseconds per
