@@ -1,14 +1,15 @@
-"""A second process for a large ``labelstack import``: both cores, start-up included.
+"""A second process for a large ``labelstack import``: both cores.
 
-Reading and checking DICOM files is Python work bound to one core, and so is
-the command's start-up (importing SQLAlchemy and the models). With many files
-and more than one core, :func:`start` forks a helper right at the start,
-before those imports: it loads them on the other core while this process
-opens (and if need be migrates) the database, waits until that is done, then
-imports the second half of the files with its own database connection and
-sends back each file's outcome. Both run the same importer, so every
-guarantee of a single import holds (per-chunk transactions, one copy of an
-instance when both meet the same one); the outcomes come back in file order.
+Reading and checking DICOM files is Python work bound to one core. With many
+files and more than one core, :func:`start` forks a helper once this process
+has loaded the code (SQLAlchemy, the models, the importer) and opened, and if
+need be migrated, the database: the helper shares what is loaded instead of
+loading it again (about half a second of a core, which a busy machine does
+not have to spare), imports the second half of the files with its own
+database connection and sends back each file's outcome. Both run the same
+importer, so every guarantee of a single import holds (per-chunk
+transactions, one copy of an instance when both meet the same one); the
+outcomes come back in file order.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
-from multiprocessing.synchronize import Event
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,19 +42,15 @@ def cores() -> int:
 
 @dataclass
 class Helper:
-    """The running helper: tell it the database is ready, then collect its outcomes.
+    """The running helper: collect its outcomes.
 
     It sends each outcome as it is decided and a count (1) after each file, for progress.
     """
 
     process: BaseProcess
     connection: Connection
-    ready: Event
     outcomes: list[IngestOutcome] = field(default_factory=list)
     done: bool = False
-
-    def database_ready(self) -> None:
-        self.ready.set()
 
     def poll(self, on_message: Callable[[object], None]) -> None:
         """Take what the helper has sent so far, without waiting."""
@@ -92,25 +88,23 @@ class Helper:
 
 def start(files: list[tuple[Path, str]], *, run: Callable[..., None], **options: Any) -> Helper | None:
     """Fork a helper for ``files`` (``run(files, on_message=..., **options)`` imports them), or None
-    when there is one core or no fork (the caller then imports everything itself)."""
+    when there is one core or no fork (the caller then imports everything itself).
+
+    The caller has no database connection open (the helper makes its own)."""
     if cores() < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return None
     context = multiprocessing.get_context("fork")
     ours, theirs = context.Pipe(duplex=False)
-    ready = context.Event()
-    process = context.Process(target=_main, args=(theirs, ready, run, files, options), daemon=True)
+    process = context.Process(target=_main, args=(theirs, run, files, options), daemon=True)
     process.start()
     theirs.close()
-    return Helper(process, ours, ready)
+    return Helper(process, ours)
 
 
 def _main(
-    connection: Connection, ready: Event, run: Callable[..., None], files: list[Any], options: dict[str, Any]
+    connection: Connection, run: Callable[..., None], files: list[Any], options: dict[str, Any]
 ) -> None:
     try:
-        from labelstack.archive import importer  # noqa: F401  (load the code while the parent migrates)
-
-        ready.wait()
         run(files, on_message=connection.send, **options)
         connection.send(None)
     except BaseException as exc:

@@ -60,20 +60,33 @@ def import_command(
         modality=modality,
         phases=[p.strip() for p in phases.split(",") if p.strip()],
     )
+    from labelstack.cli import open_database
+
+    settings, engine, sessions = open_database()
+    started = time.perf_counter()
     helper = None
     ours = files
     if len(files) >= import_helper.SPLIT_FROM_FILES:
+        from labelstack.archive import importer  # noqa: F401  (loaded once, shared with the helper)
+
+        engine.dispose()  # no database connection crosses the fork
         half = len(files) // 2
-        helper = import_helper.start(files[half:], run=_import_in_helper, grouping=grouping)
+        helper = import_helper.start(
+            files[half:], run=_import_in_helper, grouping=grouping, settings=settings
+        )
         ours = files[:half] if helper is not None else files
     try:
-        outcomes, seconds = _import_with_helper(ours, len(files), grouping=grouping, helper=helper)
+        outcomes = _import_with_helper(
+            ours, len(files), settings=settings, sessions=sessions, grouping=grouping, helper=helper
+        )
     except import_helper.HelperFailed as exc:
         console.print(f"[bold red]error:[/bold red] {exc}", soft_wrap=True)
         raise typer.Exit(2) from exc
     finally:
         if helper is not None:
             helper.stop()
+    engine.dispose()
+    seconds = time.perf_counter() - started
     _summary(outcomes, seconds)
     _leave_objects_to_exit()
     if any(o.status == "rejected" for o in outcomes):
@@ -94,16 +107,15 @@ def _leave_objects_to_exit() -> None:
 
 
 def _import_with_helper(
-    files: list[tuple[Path, str]], total: int, *, grouping: NiftiGrouping, helper: Helper | None
-) -> tuple[list[IngestOutcome], float]:
-    """Import ``files`` here and collect the helper's outcomes; all outcomes in file order, and the
-    seconds from the database opened to the last file committed."""
-    from labelstack.cli import open_database
-
-    settings, engine, sessions = open_database()
-    if helper is not None:
-        helper.database_ready()
-    started = time.perf_counter()
+    files: list[tuple[Path, str]],
+    total: int,
+    *,
+    settings: Settings,
+    sessions: sessionmaker[Session],
+    grouping: NiftiGrouping,
+    helper: Helper | None,
+) -> list[IngestOutcome]:
+    """Import ``files`` here and collect the helper's outcomes; all outcomes in file order."""
     with _progress() as progress:
         task = progress.add_task("importing", total=total)
 
@@ -121,21 +133,27 @@ def _import_with_helper(
         )
         if helper is not None:
             outcomes += helper.finish(advance)
-    engine.dispose()
-    return outcomes, time.perf_counter() - started
+    return outcomes
 
 
 def _import_in_helper(
-    files: list[tuple[Path, str]], *, on_message: Callable[[object], None], grouping: NiftiGrouping
+    files: list[tuple[Path, str]],
+    *,
+    on_message: Callable[[object], None],
+    grouping: NiftiGrouping,
+    settings: Settings,
 ) -> None:
-    """The helper's part (see :mod:`labelstack.commands.import_helper`): each outcome, and a 1 per file."""
-    from labelstack.cli import open_database
+    """The helper's part (see :mod:`labelstack.commands.import_helper`): each outcome, and a 1 per file.
 
-    settings, engine, sessions = open_database()
+    The database is migrated already (the helper starts after that), so it only connects.
+    """
+    from labelstack.db.engine import make_engine, make_sessionmaker
+
+    engine = make_engine(settings.resolved_database_url)
     _import_files(
         files,
         settings=settings,
-        sessions=sessions,
+        sessions=make_sessionmaker(engine, write=True),
         grouping=grouping,
         on_outcome=on_message,
         after_file=lambda: on_message(1),
