@@ -277,10 +277,7 @@ export class AnnotationTools {
    * the save reinstates what it withdrew. Returns how many were deleted.
    */
   deleteSelectedShapes(): number {
-    const selected = tools.annotation.selection
-      .getAnnotationsSelected()
-      .map((uid) => tools.annotation.state.getAnnotation(uid))
-      .filter((a) => a?.annotationUID && SHAPE_TOOLS.includes(a.metadata?.toolName as ShapeTool));
+    const selected = this.selectedShapes();
     if (!selected.length) return 0;
     const element = this.controller.viewport.element;
     const remove = () => {
@@ -295,6 +292,38 @@ export class AnnotationTools {
     remove();
     this.undo.push({ label: "delete shape", undo: putBack, redo: remove });
     return selected.length;
+  }
+
+  /**
+   * The selected polygons, splines and boxes that still exist: Cornerstone
+   * keeps a shape's selection after the shape is removed (undo of its drawing).
+   */
+  private selectedShapes(): tools.Types.Annotation[] {
+    return tools.annotation.selection
+      .getAnnotationsSelected()
+      .map((uid) => tools.annotation.state.getAnnotation(uid))
+      .filter((a): a is tools.Types.Annotation => !!a?.annotationUID && SHAPE_TOOLS.includes(a.metadata?.toolName as ShapeTool));
+  }
+
+  get hasSelectedShape(): boolean {
+    return this.selectedShapes().length > 0;
+  }
+
+  /**
+   * Calls `listener` with whether a shape is selected whenever that may have
+   * changed (a click selects or deselects, a shape is removed or put back).
+   * Returns the unsubscribe; `destroy` unsubscribes too.
+   */
+  onSelectionChange(listener: (selected: boolean) => void): () => void {
+    const notify = () => listener(this.hasSelectedShape);
+    const events = [ToolEvents.ANNOTATION_SELECTION_CHANGE, ToolEvents.ANNOTATION_REMOVED, ToolEvents.ANNOTATION_ADDED];
+    for (const name of events) eventTarget.addEventListener(name, notify);
+    const unsubscribe = () => {
+      for (const name of events) eventTarget.removeEventListener(name, notify);
+    };
+    this.cleanup.push(unsubscribe);
+    notify();
+    return unsubscribe;
   }
 
   private refreshShapes(): void {

@@ -57,6 +57,14 @@ export function TaskWorkspace() {
   const [tool, setTool] = useState<AnnotationTool>("view");
   const [brushSize, setBrushSize] = useState(TOOL_DEFAULTS.brushSize);
   const [mpr, setMpr] = useState(false);
+  const [shapeSelected, setShapeSelected] = useState(false);
+  useEffect(() => {
+    if (!tools) {
+      setShapeSelected(false);
+      return;
+    }
+    return tools.onSelectionChange(setShapeSelected);
+  }, [tools]);
   const [classification, setClassification] = useState<Classification>(EMPTY_CLASSIFICATION);
   const classificationRef = useRef(classification);
   classificationRef.current = classification;
@@ -337,6 +345,7 @@ export function TaskWorkspace() {
             onUndo={() => undo.undo()}
             onRedo={() => undo.redo()}
             onDeleteShape={() => toolsRef.current?.deleteSelectedShapes()}
+            shapeSelected={shapeSelected}
             saveState={saveState}
             onSave={() => void saveVersion()}
             onRetry={() => void sessionRef.current?.queue.retry()}
