@@ -58,6 +58,8 @@ export function TaskWorkspace() {
   const [tool, setTool] = useState<AnnotationTool>("view");
   const [brushSize, setBrushSize] = useState(TOOL_DEFAULTS.brushSize);
   const [mpr, setMpr] = useState(false);
+  /** The stack's time point when the MPR was opened: the MPR opens on the same one. */
+  const [mprTimePoint, setMprTimePoint] = useState<number | null>(null);
   const [shapeSelected, setShapeSelected] = useState(false);
   useEffect(() => {
     if (!tools) {
@@ -148,7 +150,7 @@ export function TaskWorkspace() {
     const at = item.data!;
     const created = new AnnotationTools(controller, segments, undo, () => editedRef.current());
     toolsRef.current = created;
-    await created.attach(series.imageIds);
+    await created.attach(series.imageIds, series.frames);
     if (toolsRef.current !== created) return;
     setTools(created);
     setLoadState("loading");
@@ -369,7 +371,10 @@ export function TaskWorkspace() {
             onSave={() => void saveVersion()}
             onRetry={() => void sessionRef.current?.queue.retry()}
             mpr={mpr}
-            onMpr={() => setMpr((on) => !on)}
+            onMpr={() => {
+              if (!mpr && shown) setMprTimePoint(shown.series.frames[shown.controller.state().imageIndex]?.temporalPosition ?? null);
+              setMpr(!mpr);
+            }}
           />
         }
         side={side}
@@ -381,8 +386,9 @@ export function TaskWorkspace() {
             seriesId={item.data.item.series_id}
             views={3}
             with3d={false}
+            initialTimePoint={mprTimePoint}
             labelmap={{
-              segmentationId: tools.segmentationId,
+              segmentationFor: tools.segmentationFor,
               brush: tool === "brush" || tool === "eraser" ? tool : null,
               brushSize,
               onEdit: () => tools.recordStep(tool),
