@@ -39,8 +39,13 @@ RED_PIXELS = """
 """
 
 
-def _task(server: str, imported: ImportedSeries, series_id: int | None = None) -> tuple[int, dict[str, int]]:
-    """An annotate task of the admin's on ``series_id`` (default: the CT volume), a label of each kind."""
+def _task(
+    server: str, imported: ImportedSeries, series_id: int | None = None, more_series: tuple[int, ...] = ()
+) -> tuple[int, dict[str, int]]:
+    """An annotate task of the admin's on ``series_id`` (default: the CT volume), a label of each kind.
+
+    ``more_series`` are further items of the task, in order.
+    """
     series_id = series_id or imported.ct_volume
     client = admin_client(server)
     try:
@@ -48,7 +53,9 @@ def _task(server: str, imported: ImportedSeries, series_id: int | None = None) -
         project = client.post(
             "/api/v1/projects", json={"name": "Autosave e2e", "members": [{"user_id": me["id"]}]}
         ).json()
-        added = client.post(f"/api/v1/projects/{project['id']}/images", json={"series_ids": [series_id]})
+        added = client.post(
+            f"/api/v1/projects/{project['id']}/images", json={"series_ids": [series_id, *more_series]}
+        )
         assert added.status_code == 200, added.text
         labels = {}
         for label in (
@@ -67,7 +74,7 @@ def _task(server: str, imported: ImportedSeries, series_id: int | None = None) -
                 "name": "Outline the liver",
                 "kind": "annotate",
                 "assignee_id": me["id"],
-                "items": [{"series_id": series_id}],
+                "items": [{"series_id": s} for s in (series_id, *more_series)],
             },
         )
         assert task.status_code == 201, task.text

@@ -16,6 +16,7 @@ from tests.e2e.conftest import BrowserSession
 from tests.e2e.viewer.conftest import ImportedSeries, admin_client, logged_in_page
 from tests.e2e.viewer.test_autosave import (
     _annotations,
+    _drag,
     _go_to_slice,
     _labelmap,
     _open,
@@ -69,5 +70,57 @@ def test_painting_on_the_second_time_point_stores_that_time_point(
         assert _painted(page) == painted
         _go_to_slice(page, image_index)
         browser.screenshot(page, "after-reload")
+    finally:
+        client.close()
+
+
+@pytest.mark.parametrize("time_point", [0, 1])
+def test_brush_in_mpr_of_a_4d_series_stores_the_time_point_shown(
+    browser: BrowserSession, imported: ImportedSeries, server: str, time_point: int
+) -> None:
+    """A sagittal stroke in the annotate MPR on time point ``time_point`` (0: the first) is stored there.
+
+    The stack is on the second time point: the MPR opens on it too, and for
+    ``time_point`` 0 the first time point is then chosen in the MPR's toolbar.
+    """
+    series_id = imported.nifti_4d
+    client = admin_client(server)
+    try:
+        instances = client.get(f"/api/v1/series/{series_id}").json()["instances"]
+        points = sorted({i["temporal_position"] for i in instances})
+        of_point = [[n for n, i in enumerate(instances) if i["temporal_position"] == p] for p in points]
+        shown = of_point[time_point]
+
+        task_id, _labels = _task(server, imported, series_id)
+        page = logged_in_page(browser)
+        _open(page, task_id)
+        _go_to_slice(page, of_point[1][len(of_point[1]) // 2])
+        page.get_by_role("button", name="MPR").click()
+        mpr = page.get_by_test_id("annotate-mpr")
+        mpr.locator('[data-volume-ready="true"]').wait_for(timeout=60_000)
+        expect(mpr.get_by_label("Time point")).to_have_value(str(points[1]))
+        if time_point != 1:
+            mpr.get_by_label("Time point").select_option(str(points[time_point]))
+            mpr.locator('[data-volume-ready="true"]').wait_for(timeout=60_000)
+        sagittal = page.get_by_test_id("viewport-sagittal").bounding_box()
+        assert sagittal is not None
+        sx, sy = sagittal["x"] + sagittal["width"] / 2, sagittal["y"] + sagittal["height"] / 2
+
+        # a vertical stroke in the sagittal view crosses several axial slices of the time point shown
+        page.keyboard.press("b")
+        _drag(page, [(sx, sy - 25), (sx + 1, sy), (sx, sy + 25)])
+        expect(page.get_by_test_id("labelmap-summary")).not_to_have_attribute("data-summary", "{}")
+        _wait_saved(page)
+        browser.screenshot(page, "mpr-stroke")
+        painted = sorted(int(k) for k in _painted(page))
+        assert len(painted) > 2 and set(painted) <= set(shown), (painted, shown)
+
+        stored = _until(lambda: _annotations(client, task_id).get("labelmap"))
+        assert [a["phase"] for a in stored] == [str(points[time_point])], stored
+        labelmap = stored[0]
+        assert labelmap["shape"][0] == len(shown)
+        volume = _labelmap(client, labelmap["id"], labelmap["version_count"])
+        nonempty = [int(k) for k in np.flatnonzero(volume.reshape(volume.shape[0], -1).any(axis=1))]
+        assert nonempty == [shown.index(i) for i in painted], (nonempty, painted)
     finally:
         client.close()

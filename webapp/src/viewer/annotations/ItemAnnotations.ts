@@ -36,7 +36,7 @@ import {
 } from "./annotationsApi";
 import { classificationContent, classificationFromContent } from "./classificationContent";
 import { clearDraft, hasDraft, markDraft } from "./draftMarks";
-import { labelmapLayers, layerOf, untracked, type LabelmapLayer, type Tracked as TrackedOf } from "./labelmapLayers";
+import { isSaved, labelmapLayers, layerOf, untracked, type LabelmapLayer, type Tracked as TrackedOf } from "./labelmapLayers";
 import { encodeJsonPatch, encodePatch, type LabelmapPatch } from "./labelmapPatch";
 import { clearLabelmapImages, fetchLabelmapVersion, fillLabelmapImages, labelmapPixels } from "./labelmapLoader";
 import { presenceChange, shapeChanges } from "./presence";
@@ -126,7 +126,7 @@ export class ItemAnnotations {
     for (const annotation of found) {
       const head = heads.get(annotation.id) ?? 0;
       if (head === 0) continue;
-      const tracked: Tracked = { annotation, base: head, hasDraft: false, withdrawn: false };
+      const tracked: Tracked = { ...untracked<AnnotationRead>(), annotation, base: head };
       const layer = annotation.kind === "labelmap" ? layerOf(this.layers, annotation.phase) : undefined;
       if (layer && layer.tracked.annotation === null) {
         layer.tracked = tracked;
@@ -146,7 +146,7 @@ export class ItemAnnotations {
       );
       if (!shape || slice < 0) continue;
       const uid = tools.addShape(shape.tool, slice, shape.points);
-      this.shapes.set(uid, { annotation, base: head, hasDraft: false, withdrawn: false, savedKey: "" });
+      this.shapes.set(uid, { ...untracked<AnnotationRead>(), annotation, base: head, savedKey: "" });
     }
     // What is "saved" is what the viewer shows now (points after their round trip through the viewport).
     for (const shape of tools.shapes()) {
@@ -232,14 +232,14 @@ export class ItemAnnotations {
       const content = this.contentOf(shape);
       if (content) shown.set(shape.uid, { shape, content, key: contentKey(content) });
     }
-    const known = new Map([...this.shapes].map(([uid, t]) => [uid, { ...t, saved: t.annotation !== null }]));
+    const known = new Map([...this.shapes].map(([uid, t]) => [uid, { ...t, saved: isSaved(t) }]));
     for (const { uid, change } of shapeChanges(known, [...shown].map(([uid, { key }]) => ({ uid, key })))) {
       const drawn = shown.get(uid);
       if (change === "save" && drawn) jobs.push({ kind: "shape", uid, ...drawn });
       else if (change !== "save") jobs.push({ kind: "presence", tracked: this.shapes.get(uid)!, change });
     }
     const classification = classificationContent(this.ctx.classification());
-    const classificationChange = presenceChange({ ...this.classification, saved: this.classification.annotation !== null }, classification !== null);
+    const classificationChange = presenceChange({ ...this.classification, saved: isSaved(this.classification) }, classification !== null);
     if (classificationChange) jobs.push({ kind: "presence", tracked: this.classification, change: classificationChange });
     if (classification) {
       const key = contentKey(classification);
@@ -326,27 +326,14 @@ export class ItemAnnotations {
     phase = "",
   ): Promise<SaveOutcome> {
     if (tracked.annotation === null) {
-      if (!keepalive && instanceId === null && (await this.someoneCreated(content.kind, phase))) {
-        return { ok: false, conflict: true, message: `someone else saved a ${content.kind} of this item first` };
+      // Known before the first await: a removal read meanwhile (leaving the item) is sent as a withdrawal.
+      const creating = this.create(tracked, { labelId, instanceId, content, takeSeconds, keepalive, tool, phase });
+      tracked.creating = creating;
+      try {
+        return await creating;
+      } finally {
+        if (tracked.creating === creating) tracked.creating = null;
       }
-      const created = await createAnnotation(
-        {
-          project_id: this.ctx.projectId,
-          label_id: labelId,
-          series_id: this.ctx.series.detail.id,
-          instance_id: instanceId,
-          phase,
-          task_item_id: this.ctx.itemId,
-          content,
-          active_seconds: takeSeconds(),
-          tool,
-          client: CLIENT,
-        },
-      );
-      if (!created.ok) return failed(created);
-      tracked.annotation = created.data;
-      tracked.base = created.data.version_count;
-      return { ok: true };
     }
     this.draftSending(tracked);
     const draft = await putDraft(
@@ -358,9 +345,47 @@ export class ItemAnnotations {
     return { ok: true };
   }
 
+  private async create(
+    tracked: Tracked,
+    request: {
+      labelId: number;
+      instanceId: number | null;
+      content: Schemas["AnnotationCreate"]["content"];
+      takeSeconds: () => number;
+      keepalive: boolean;
+      tool: string;
+      phase: string;
+    },
+  ): Promise<SaveOutcome> {
+    const { content, instanceId, phase } = request;
+    if (!request.keepalive && instanceId === null && (await this.someoneCreated(content.kind, phase))) {
+      return { ok: false, conflict: true, message: `someone else saved a ${content.kind} of this item first` };
+    }
+    const created = await createAnnotation({
+      project_id: this.ctx.projectId,
+      label_id: request.labelId,
+      series_id: this.ctx.series.detail.id,
+      instance_id: instanceId,
+      phase,
+      task_item_id: this.ctx.itemId,
+      content,
+      active_seconds: request.takeSeconds(),
+      tool: request.tool,
+      client: CLIENT,
+    });
+    if (!created.ok) return failed(created);
+    tracked.annotation = created.data;
+    tracked.base = created.data.version_count;
+    return { ok: true };
+  }
+
   /** Withdraws or reinstates a saved annotation, on the version this tab has seen (409: someone saved since). */
   private async changePresence(tracked: Tracked, change: "withdraw" | "reinstate", takeSeconds: () => number): Promise<SaveOutcome> {
-    const id = tracked.annotation!.id;
+    // Removed while its create was on the way: the withdrawal needs the id the create returns.
+    if (tracked.annotation === null && tracked.creating) await tracked.creating;
+    // (the create failed: nothing is on the server to withdraw)
+    if (tracked.annotation === null) return { ok: true };
+    const id = tracked.annotation.id;
     const result =
       change === "withdraw"
         ? await withdrawAnnotation(id, { base_version: tracked.base, active_seconds: takeSeconds() })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { labelmapLayers, labelmapPhases, layerOf } from "./labelmapLayers";
+import { isSaved, labelmapLayers, labelmapPhases, layerOf, untracked } from "./labelmapLayers";
 
 // A 4D series of 3 slices x 2 time points, stored time point after time point.
 const frames = [1, 1, 1, 2, 2, 2].map((t) => ({ temporalPosition: t }));
@@ -30,12 +30,23 @@ describe("labelmap layers", () => {
 
   it("forgets what was stored on reset", () => {
     const [layer] = labelmapLayers(frames, [1, 2]);
-    layer.tracked = { annotation: { id: 4 }, base: 2, hasDraft: true, withdrawn: false };
+    layer.tracked = { annotation: { id: 4 }, base: 2, hasDraft: true, withdrawn: false, creating: null };
     layer.resend.add(1);
     layer.storedSegments = "x";
     layer.reset();
     expect(layer.tracked.annotation).toBeNull();
+    expect(isSaved(layer.tracked)).toBe(false);
     expect(layer.resend.size).toBe(0);
     expect(layer.storedSegments).toBe("");
+  });
+
+  it("counts an annotation whose create is on the way as saved (a removal must withdraw it)", () => {
+    const tracked = untracked<{ id: number }>();
+    expect(isSaved(tracked)).toBe(false);
+    tracked.creating = new Promise(() => undefined);
+    expect(isSaved(tracked)).toBe(true);
+    tracked.creating = null;
+    tracked.annotation = { id: 1 };
+    expect(isSaved(tracked)).toBe(true);
   });
 });

@@ -19,10 +19,17 @@ export interface Tracked<A = { id: number }> {
   hasDraft: boolean;
   /** Withdrawn on the server (the shape was deleted, the classification emptied). */
   withdrawn: boolean;
+  /** Its first save (the create) is on the way: settles when `annotation` is known, or the create failed. */
+  creating: Promise<unknown> | null;
 }
 
 export function untracked<A>(): Tracked<A> {
-  return { annotation: null, base: 0, hasDraft: false, withdrawn: false };
+  return { annotation: null, base: 0, hasDraft: false, withdrawn: false, creating: null };
+}
+
+/** On the server, or on its way there: a removal must be sent as a withdrawal. */
+export function isSaved(tracked: Tracked<unknown>): boolean {
+  return tracked.annotation !== null || tracked.creating !== null;
 }
 
 export class LabelmapLayer<A = { id: number }> {

@@ -8,6 +8,7 @@ import * as tools from "@cornerstonejs/tools";
 
 import { SHAPE_TOOLS, type DrawnShape, type ShapeTool } from "../annotations/shapeContent";
 import { isEmpty } from "../annotations/sliceDiff";
+import { phaseImageIds, type FrameLike } from "../modes/timePoints";
 import type { StackController } from "../viewport/StackController";
 import type { UndoStack } from "./undoStack";
 
@@ -51,6 +52,11 @@ export class AnnotationTools {
   readonly segmentationId: string;
   private labelmapIds: string[] = [];
   private imageIds: string[] = [];
+  private frames: readonly FrameLike[] = [];
+  /** The segmentations over one time point's labelmap images (MPR of a 4D series), by time point. */
+  private readonly timePointSegmentations = new Map<number, string>();
+  private activeSegment: number | null = null;
+  private readonly lockedSegments = new Set<number>();
   private active: AnnotationTool = "view";
   private brushSize = TOOL_DEFAULTS.brushSize;
   private readonly cleanup: (() => void)[] = [];
@@ -64,8 +70,10 @@ export class AnnotationTools {
     this.segmentationId = `labelmap-${controller.viewportId}`;
   }
 
-  async attach(imageIds: string[]): Promise<void> {
+  /** `frames`: the time point of each image (a 4D series has a labelmap per time point). */
+  async attach(imageIds: string[], frames: readonly FrameLike[] = []): Promise<void> {
     this.imageIds = imageIds;
+    this.frames = frames;
     const group = tools.ToolGroupManager.getToolGroup(this.controller.toolGroupId)!;
     group.addTool(tools.BrushTool.toolName, { activeStrategy: "FILL_INSIDE_CIRCLE" });
     group.addToolInstance(ERASER, tools.BrushTool.toolName, { activeStrategy: "ERASE_INSIDE_CIRCLE" });
@@ -76,15 +84,7 @@ export class AnnotationTools {
 
     const derived = imageLoader.createAndCacheDerivedLabelmapImages(imageIds);
     this.labelmapIds = derived.map((image) => image.imageId);
-    tools.segmentation.addSegmentations([
-      {
-        segmentationId: this.segmentationId,
-        representation: { type: SegmentationRepresentations.Labelmap, data: { imageIds: this.labelmapIds } },
-        config: {
-          segments: Object.fromEntries(this.segments.map((s) => [s.index, { segmentIndex: s.index, label: s.name, locked: false, cachedStats: {}, active: false }])),
-        },
-      },
-    ]);
+    this.addSegmentation(this.segmentationId, this.labelmapIds);
     await tools.segmentation.addLabelmapRepresentationToViewport(this.controller.viewportId, [{ segmentationId: this.segmentationId }]);
     for (const s of this.segments) {
       tools.segmentation.config.color.setSegmentIndexColor(this.controller.viewportId, this.segmentationId, s.index, rgba(s.color));
@@ -109,6 +109,45 @@ export class AnnotationTools {
       element.removeEventListener(ToolEvents.MOUSE_UP, onMouseUp);
       element.removeEventListener(ToolEvents.MOUSE_CLICK, onMouseUp);
     });
+  }
+
+  /** A segmentation with one segment per label over `labelmapIds` (images of this stack's labelmap). */
+  private addSegmentation(segmentationId: string, labelmapIds: string[]): void {
+    tools.segmentation.addSegmentations([
+      {
+        segmentationId,
+        representation: { type: SegmentationRepresentations.Labelmap, data: { imageIds: labelmapIds } },
+        config: {
+          segments: Object.fromEntries(this.segments.map((s) => [s.index, { segmentIndex: s.index, label: s.name, locked: false, cachedStats: {}, active: false }])),
+        },
+      },
+    ]);
+  }
+
+  /**
+   * The segmentation to show and paint in a volume of time point `timePoint`
+   * (null: a series without time points). A volume holds one time point, so
+   * on a 4D series it gets a segmentation over that time point's labelmap
+   * images only: the same images as the stack's, so its strokes are the
+   * stack's (and are saved with that time point's labelmap). An arrow
+   * property: a stable function to hand to the volume viewer.
+   */
+  readonly segmentationFor = (timePoint: number | null): string => {
+    if (timePoint === null) return this.segmentationId;
+    const ids = phaseImageIds(this.labelmapIds, this.frames, String(timePoint));
+    if (ids.length === this.labelmapIds.length) return this.segmentationId;
+    let id = this.timePointSegmentations.get(timePoint);
+    if (id) return id;
+    id = `${this.segmentationId}-t${timePoint}`;
+    this.addSegmentation(id, ids);
+    if (this.activeSegment !== null) tools.segmentation.segmentIndex.setActiveSegmentIndex(id, this.activeSegment);
+    for (const index of this.lockedSegments) tools.segmentation.segmentLocking.setSegmentIndexLocked(id, index, true);
+    this.timePointSegmentations.set(timePoint, id);
+    return id;
+  };
+
+  private get allSegmentations(): string[] {
+    return [this.segmentationId, ...this.timePointSegmentations.values()];
   }
 
   /**
@@ -164,7 +203,8 @@ export class AnnotationTools {
   }
 
   setActiveSegment(index: number): void {
-    tools.segmentation.segmentIndex.setActiveSegmentIndex(this.segmentationId, index);
+    this.activeSegment = index;
+    for (const id of this.allSegmentations) tools.segmentation.segmentIndex.setActiveSegmentIndex(id, index);
   }
 
   setSegmentVisible(index: number, visible: boolean): void {
@@ -177,7 +217,9 @@ export class AnnotationTools {
   }
 
   setSegmentLocked(index: number, locked: boolean): void {
-    tools.segmentation.segmentLocking.setSegmentIndexLocked(this.segmentationId, index, locked);
+    if (locked) this.lockedSegments.add(index);
+    else this.lockedSegments.delete(index);
+    for (const id of this.allSegmentations) tools.segmentation.segmentLocking.setSegmentIndexLocked(id, index, locked);
   }
 
   setOpacity(opacity: number): void {
@@ -277,10 +319,7 @@ export class AnnotationTools {
    * the save reinstates what it withdrew. Returns how many were deleted.
    */
   deleteSelectedShapes(): number {
-    const selected = tools.annotation.selection
-      .getAnnotationsSelected()
-      .map((uid) => tools.annotation.state.getAnnotation(uid))
-      .filter((a) => a?.annotationUID && SHAPE_TOOLS.includes(a.metadata?.toolName as ShapeTool));
+    const selected = this.selectedShapes();
     if (!selected.length) return 0;
     const element = this.controller.viewport.element;
     const remove = () => {
@@ -295,6 +334,38 @@ export class AnnotationTools {
     remove();
     this.undo.push({ label: "delete shape", undo: putBack, redo: remove });
     return selected.length;
+  }
+
+  /**
+   * The selected polygons, splines and boxes that still exist: Cornerstone
+   * keeps a shape's selection after the shape is removed (undo of its drawing).
+   */
+  private selectedShapes(): tools.Types.Annotation[] {
+    return tools.annotation.selection
+      .getAnnotationsSelected()
+      .map((uid) => tools.annotation.state.getAnnotation(uid))
+      .filter((a): a is tools.Types.Annotation => !!a?.annotationUID && SHAPE_TOOLS.includes(a.metadata?.toolName as ShapeTool));
+  }
+
+  get hasSelectedShape(): boolean {
+    return this.selectedShapes().length > 0;
+  }
+
+  /**
+   * Calls `listener` with whether a shape is selected whenever that may have
+   * changed (a click selects or deselects, a shape is removed or put back).
+   * Returns the unsubscribe; `destroy` unsubscribes too.
+   */
+  onSelectionChange(listener: (selected: boolean) => void): () => void {
+    const notify = () => listener(this.hasSelectedShape);
+    const events = [ToolEvents.ANNOTATION_SELECTION_CHANGE, ToolEvents.ANNOTATION_REMOVED, ToolEvents.ANNOTATION_ADDED];
+    for (const name of events) eventTarget.addEventListener(name, notify);
+    const unsubscribe = () => {
+      for (const name of events) eventTarget.removeEventListener(name, notify);
+    };
+    this.cleanup.push(unsubscribe);
+    notify();
+    return unsubscribe;
   }
 
   private refreshShapes(): void {
@@ -313,6 +384,7 @@ export class AnnotationTools {
   destroy(): void {
     for (const undo of this.cleanup) undo();
     tools.annotation.state.removeAllAnnotations();
-    tools.segmentation.removeSegmentation(this.segmentationId);
+    for (const id of this.allSegmentations) tools.segmentation.removeSegmentation(id);
+    this.timePointSegmentations.clear();
   }
 }

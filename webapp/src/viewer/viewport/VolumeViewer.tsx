@@ -10,9 +10,12 @@ interface Props {
   views: 1 | 2 | 3;
   /** Add a 3D volume rendering next to the slice views. */
   with3d: boolean;
+  /** The time point to open a 4D series on (default: its first). */
+  initialTimePoint?: number | null;
   /** A labelmap of the same images to show and paint in the slice views (the annotate workspace). */
   labelmap?: {
-    segmentationId: string;
+    /** The segmentation over the labelmap images of a time point (null: a series without time points). */
+    segmentationFor: (timePoint: number | null) => string;
     brush: "brush" | "eraser" | null;
     brushSize: number;
     /** After each stroke in a slice view. */
@@ -31,7 +34,7 @@ function volumeImageIds(series: LoadedSeries, timePoint: number | null): string[
  * of a volume. A 4D series (TemporalPositionIdentifier) shows one time point,
  * chosen in the toolbar. `data-volume-ready` turns true when every slice is in.
  */
-export function VolumeViewer({ seriesId, views, with3d, labelmap }: Props) {
+export function VolumeViewer({ seriesId, views, with3d, initialTimePoint, labelmap }: Props) {
   const refs = { axial: useRef<HTMLDivElement>(null), sagittal: useRef<HTMLDivElement>(null), coronal: useRef<HTMLDivElement>(null) };
   const ref3d = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<VolumeController | null>(null);
@@ -40,7 +43,7 @@ export function VolumeViewer({ seriesId, views, with3d, labelmap }: Props) {
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const shown = ORIENTATIONS.slice(0, views);
-  const segmentationId = labelmap?.segmentationId;
+  const segmentationFor = labelmap?.segmentationFor;
 
   useEffect(() => {
     let cancelled = false;
@@ -48,12 +51,14 @@ export function VolumeViewer({ seriesId, views, with3d, labelmap }: Props) {
       .then((loaded) => {
         if (cancelled) return;
         setSeries(loaded);
-        setTimePoint(loaded.timePoints[0] ?? null);
+        const wanted = initialTimePoint != null && loaded.timePoints.includes(initialTimePoint);
+        setTimePoint(wanted ? initialTimePoint : (loaded.timePoints[0] ?? null));
       })
       .catch((reason: unknown) => setError(String(reason)));
     return () => {
       cancelled = true;
     };
+    // (the initial time point is read when the series is loaded, not followed)
   }, [seriesId]);
 
   useEffect(() => {
@@ -69,7 +74,7 @@ export function VolumeViewer({ seriesId, views, with3d, labelmap }: Props) {
       controller = new VolumeController(elements, with3d ? ref3d.current : null);
       controllerRef.current = controller;
       await controller.load(volumeImageIds(series, timePoint), series.detail.modality);
-      if (!cancelled && segmentationId) await controller.showLabelmap(segmentationId);
+      if (!cancelled && segmentationFor) await controller.showLabelmap(segmentationFor(timePoint));
       if (!cancelled) setReady(true);
     })().catch((reason: unknown) => {
       if (!cancelled) setError(reason instanceof Error ? reason.message : String(reason));
@@ -80,7 +85,7 @@ export function VolumeViewer({ seriesId, views, with3d, labelmap }: Props) {
       controllerRef.current = null;
     };
     // `shown` and the refs follow from `views`; listing them would rebuild the viewports on every render.
-  }, [series, timePoint, views, with3d, segmentationId]);
+  }, [series, timePoint, views, with3d, segmentationFor]);
 
   useEffect(() => {
     if (ready && labelmap) controllerRef.current?.setBrush(labelmap.brush, labelmap.brushSize);

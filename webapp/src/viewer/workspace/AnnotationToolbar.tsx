@@ -29,6 +29,8 @@ export function AnnotationToolbar(props: {
   onRedo: () => void;
   /** Deletes the selected shapes. */
   onDeleteShape: () => void;
+  /** A polygon, spline or box is selected: "Delete shape" has something to delete. */
+  shapeSelected: boolean;
   saveState: SaveState;
   onSave: () => void;
   /** MPR views (axial / sagittal / coronal) under the stack, painting the same labelmap. */
@@ -64,7 +66,17 @@ export function AnnotationToolbar(props: {
       <button type="button" className={button} disabled={!props.canRedo} onClick={props.onRedo}>
         Redo
       </button>
-      <button type="button" className={button} onClick={props.onDeleteShape} title="Delete / Backspace: delete the selected shape (click its outline first)">
+      <button
+        type="button"
+        className={button}
+        disabled={!props.shapeSelected}
+        onClick={props.onDeleteShape}
+        title={
+          props.shapeSelected
+            ? "Delete / Backspace: delete the selected shape"
+            : "Select a polygon, spline or box first (click its outline)"
+        }
+      >
         Delete shape
       </button>
       <span className="flex-1" />

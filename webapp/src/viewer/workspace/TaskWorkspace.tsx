@@ -11,6 +11,7 @@ import { AnnotationTools, TOOL_DEFAULTS, type AnnotationTool, type SegmentInfo }
 import type { ShortcutAction } from "../tools/shortcuts";
 import { UndoStack } from "../tools/undoStack";
 import { prefetchSeries, type LoadedSeries } from "../viewport/seriesLoader";
+import { initCornerstone } from "../viewport/initCornerstone";
 import { SeriesViewer } from "../viewport/SeriesViewer";
 import { VolumeViewer } from "../viewport/VolumeViewer";
 import type { StackController } from "../viewport/StackController";
@@ -57,6 +58,16 @@ export function TaskWorkspace() {
   const [tool, setTool] = useState<AnnotationTool>("view");
   const [brushSize, setBrushSize] = useState(TOOL_DEFAULTS.brushSize);
   const [mpr, setMpr] = useState(false);
+  /** The stack's time point when the MPR was opened: the MPR opens on the same one. */
+  const [mprTimePoint, setMprTimePoint] = useState<number | null>(null);
+  const [shapeSelected, setShapeSelected] = useState(false);
+  useEffect(() => {
+    if (!tools) {
+      setShapeSelected(false);
+      return;
+    }
+    return tools.onSelectionChange(setShapeSelected);
+  }, [tools]);
   const [classification, setClassification] = useState<Classification>(EMPTY_CLASSIFICATION);
   const classificationRef = useRef(classification);
   classificationRef.current = classification;
@@ -73,6 +84,11 @@ export function TaskWorkspace() {
   useLayoutEffect(() => {
     if (seriesId !== undefined) prefetchSeries(seriesId);
   }, [seriesId]);
+  // Cornerstone's set-up (decoders, tools) while the task and its item are on their way.
+  useEffect(() => void initCornerstone(), []);
+  /** The viewer of the item on screen once its first image is shown; the tools attach when the labels are in too. */
+  const [shown, setShown] = useState<{ controller: StackController; series: LoadedSeries } | null>(null);
+  const startedFor = useRef<typeof shown>(null);
 
   // The session of the item on screen: drafts on the way out when the tab closes or hides.
   useEffect(() => {
@@ -118,6 +134,7 @@ export function TaskWorkspace() {
   // Leaving the item (another item, another page): its last changes are read now and sent.
   useEffect(
     () => () => {
+      setShown(null);
       void sessionRef.current?.leave();
       sessionRef.current = null;
       setSession(null);
@@ -133,7 +150,7 @@ export function TaskWorkspace() {
     const at = item.data!;
     const created = new AnnotationTools(controller, segments, undo, () => editedRef.current());
     toolsRef.current = created;
-    await created.attach(series.imageIds);
+    await created.attach(series.imageIds, series.frames);
     if (toolsRef.current !== created) return;
     setTools(created);
     setLoadState("loading");
@@ -172,6 +189,13 @@ export function TaskWorkspace() {
     // Drawing starts only once the stored work is on screen.
     created.setTool(toolRef.current);
   };
+
+  useEffect(() => {
+    if (!shown || !labels.data || startedFor.current === shown) return;
+    startedFor.current = shown;
+    void startItem(shown.controller, shown.series);
+    // startItem reads the labels and the task of this render; it runs once per shown viewer.
+  }, [shown, labels.data]);
 
   const reloadLatest = async () => {
     const current = sessionRef.current;
@@ -283,14 +307,19 @@ export function TaskWorkspace() {
       </main>
     );
   }
-  if (!task.data || !item.data || !labels.data) {
+  // The viewer does not wait for the labels: only the annotation tools need them.
+  if (!task.data || !item.data) {
     return <main className="flex h-screen items-center justify-center bg-slate-950 text-slate-300">Loading task…</main>;
   }
 
   const side = (
     <aside aria-label="Task panels" className="flex w-72 flex-col overflow-auto border-l border-slate-700 bg-slate-900 text-slate-100">
       {tools && <SegmentList tools={tools} segments={segments} />}
-      <ClassificationPanel labels={labels.data.filter((l) => l.kind === "classification")} value={classification} onChange={changeClassification} />
+      {labels.data ? (
+        <ClassificationPanel labels={labels.data.filter((l) => l.kind === "classification")} value={classification} onChange={changeClassification} />
+      ) : (
+        <p className="p-2 text-xs text-slate-400">Loading labels…</p>
+      )}
       <section aria-label="Annotations on this item" className="p-2 text-xs text-slate-300" data-testid="annotation-summary">
         <h2 className="mb-1 font-semibold uppercase text-slate-400">On this item</h2>
         <div data-testid="load-state" data-state={typeof loadState === "string" ? loadState : "error"}>
@@ -325,7 +354,7 @@ export function TaskWorkspace() {
         seriesId={item.data.item.series_id}
         mode="annotate"
         onShortcut={onShortcut}
-        onReady={(controller, series) => void startItem(controller, series)}
+        onReady={(controller, series) => setShown({ controller, series })}
         toolbar={
           <AnnotationToolbar
             tool={tool}
@@ -337,11 +366,15 @@ export function TaskWorkspace() {
             onUndo={() => undo.undo()}
             onRedo={() => undo.redo()}
             onDeleteShape={() => toolsRef.current?.deleteSelectedShapes()}
+            shapeSelected={shapeSelected}
             saveState={saveState}
             onSave={() => void saveVersion()}
             onRetry={() => void sessionRef.current?.queue.retry()}
             mpr={mpr}
-            onMpr={() => setMpr((on) => !on)}
+            onMpr={() => {
+              if (!mpr && shown) setMprTimePoint(shown.series.frames[shown.controller.state().imageIndex]?.temporalPosition ?? null);
+              setMpr(!mpr);
+            }}
           />
         }
         side={side}
@@ -353,8 +386,9 @@ export function TaskWorkspace() {
             seriesId={item.data.item.series_id}
             views={3}
             with3d={false}
+            initialTimePoint={mprTimePoint}
             labelmap={{
-              segmentationId: tools.segmentationId,
+              segmentationFor: tools.segmentationFor,
               brush: tool === "brush" || tool === "eraser" ? tool : null,
               brushSize,
               onEdit: () => tools.recordStep(tool),

@@ -1,0 +1,48 @@
+"""The first image of an item does not wait for the project's labels.
+
+Only the annotation tools need the labels; the viewer starts as soon as the
+task and its item are known. The labels request is held back by the browser
+test (then let through to the real server): the first image is on screen while
+it waits, and the workspace becomes ready for drawing once it arrives.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Route, expect
+
+from tests.e2e.conftest import BrowserSession
+from tests.e2e.viewer.conftest import ImportedSeries, canvas_stats, logged_in_page
+from tests.e2e.viewer.test_autosave import _task
+from tests.e2e.viewer.test_delete_shape import _box, _pumped, _shapes
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_first_image_is_shown_while_the_labels_are_on_their_way(
+    browser: BrowserSession, imported: ImportedSeries, server: str
+) -> None:
+    task_id, _labels = _task(server, imported)
+    page = logged_in_page(browser)
+    held: list[Route] = []
+    page.route("**/api/v1/labels?*", lambda route: held.append(route))
+
+    page.goto(f"/tasks/{task_id}/work")
+    page.locator('[data-testid=viewport][data-rendered="true"]').wait_for()
+    assert _pumped(page, lambda: held), "the labels were never asked for"
+    stats = canvas_stats(page)
+    assert isinstance(stats["std"], float) and stats["std"] > 5, stats
+    expect(page.get_by_test_id("load-state")).to_have_attribute("data-state", "loading")
+    expect(page.get_by_text("Loading labels…")).to_be_visible()
+    browser.screenshot(page, "labels-on-their-way")
+
+    # the labels arrive: segments, classification and the tools follow
+    for route in held:
+        route.continue_()
+    page.locator('[data-testid=load-state][data-state="ready"]').wait_for(state="attached")
+    expect(page.get_by_label("Finding")).to_be_visible()
+    box = page.get_by_test_id("viewport").bounding_box()
+    assert box is not None
+    _box(page, box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    assert _shapes(page) == ["RectangleROI"]
+    browser.screenshot(page, "ready")
