@@ -48,6 +48,7 @@ export class StackController {
   private cineTimer: number | null = null;
   /** The state last handed to the listeners, to hand on only real changes. */
   private shown: ViewState | null = null;
+  private sizeFollowed = false;
 
   constructor(element: HTMLDivElement) {
     counter += 1;
@@ -83,8 +84,13 @@ export class StackController {
     element.addEventListener(CoreEnums.Events.VOI_MODIFIED, this.emit);
     element.addEventListener(CoreEnums.Events.CAMERA_MODIFIED, this.emit);
     element.addEventListener(CoreEnums.Events.IMAGE_RENDERED, this.emit);
+  }
+
+  private followSize(): void {
+    if (this.sizeFollowed) return;
+    this.sizeFollowed = true;
     const resizes = new ResizeObserver(() => this.fitCanvas());
-    resizes.observe(element);
+    resizes.observe(this.element);
     this.cleanup.push(() => resizes.disconnect());
   }
 
@@ -131,7 +137,10 @@ export class StackController {
     this.viewport.render();
     // (a viewport without size is never drawn)
     if (this.element.clientWidth > 0 && this.element.clientHeight > 0) await drawn;
-    if (!this.engine.hasBeenDestroyed) this.prefetch();
+    if (this.engine.hasBeenDestroyed) return;
+    // (from here on, not before: a resize while the first image is on its way would draw it twice)
+    this.followSize();
+    this.prefetch();
   }
 
   private prefetch(): void {
