@@ -26,6 +26,24 @@ def _assert_not_blank(page: Page, what: str) -> dict[str, object]:
     return stats
 
 
+# The viewport's canvas, its drawing size against its size on the page (in device pixels).
+CANVAS_SIZE = """() => {
+  const canvas = document.querySelector('[data-testid=viewport] canvas');
+  const ratio = window.devicePixelRatio || 1;
+  const shown = [canvas.clientWidth, canvas.clientHeight].map((size) => Math.round(size * ratio));
+  return [canvas.width, canvas.height, ...shown];
+}"""
+
+
+def _assert_drawn_at_display_size(page: Page, what: str) -> None:
+    """A canvas drawn at another size than shown is stretched by the browser: a distorted image."""
+    # (the layout settles after the first image: the canvas is given a moment to follow)
+    same = f"() => {{ const [w, h, cw, ch] = ({CANVAS_SIZE})(); return w === cw && h === ch; }}"
+    page.wait_for_function(same)
+    width, height, shown_width, shown_height = page.evaluate(CANVAS_SIZE)
+    assert (width, height) == (shown_width, shown_height), what
+
+
 def test_viewer_renders_ct_mr_us_cine_and_nifti(browser: BrowserSession, imported: ImportedSeries):
     page = logged_in_page(browser)
     for what, series_id in (
@@ -36,6 +54,7 @@ def test_viewer_renders_ct_mr_us_cine_and_nifti(browser: BrowserSession, importe
     ):
         open_series(page, series_id)
         _assert_not_blank(page, what)
+        _assert_drawn_at_display_size(page, what)
         browser.screenshot(page, what)
     # The cine: a multi-frame instance expands to one image per frame, and playback moves through them.
     open_series(page, imported.us_cine)

@@ -32,6 +32,10 @@ export type PrimaryTool = "WindowLevel" | "Pan" | "Zoom" | "StackScroll";
 
 let counter = 0;
 
+function sameState(a: ViewState, b: ViewState): boolean {
+  return (Object.keys(a) as (keyof ViewState)[]).every((key) => a[key] === b[key]);
+}
+
 export class StackController {
   readonly engine: RenderingEngine;
   readonly viewportId: string;
@@ -42,6 +46,9 @@ export class StackController {
   private readonly cleanup: (() => void)[] = [];
   private imageIds: string[] = [];
   private cineTimer: number | null = null;
+  /** The state last handed to the listeners, to hand on only real changes. */
+  private shown: ViewState | null = null;
+  private sizeFollowed = false;
 
   constructor(element: HTMLDivElement) {
     counter += 1;
@@ -79,6 +86,33 @@ export class StackController {
     element.addEventListener(CoreEnums.Events.IMAGE_RENDERED, this.emit);
   }
 
+  private followSize(): void {
+    if (this.sizeFollowed) return;
+    this.sizeFollowed = true;
+    const resizes = new ResizeObserver(() => this.fitCanvas());
+    resizes.observe(this.element);
+    this.cleanup.push(() => resizes.disconnect());
+  }
+
+  /**
+   * Cornerstone sizes its canvas once, when the element is enabled; the page's
+   * layout settles later (toolbars and the slice slider appear), and a canvas
+   * left at its first size is stretched by the browser to the element: a
+   * distorted image, rendered at more pixels than are shown and scaled by the
+   * compositor on every frame. The canvas follows the element's size instead.
+   */
+  private fitCanvas(): void {
+    if (this.engine.hasBeenDestroyed) return;
+    const canvas = this.viewport.canvas;
+    const ratio = window.devicePixelRatio || 1;
+    const width = this.element.clientWidth * ratio;
+    const height = this.element.clientHeight * ratio;
+    if (width === 0 || height === 0) return;
+    if (Math.abs(canvas.width - width) < 1 && Math.abs(canvas.height - height) < 1) return;
+    // (keeps the camera: zoom and pan stay as the user left them; redrawn now if an image is shown)
+    this.engine.resize(this.viewport.getImageIds().length > 0, true);
+  }
+
   get viewport(): StackViewport {
     return this.engine.getViewport(this.viewportId) as StackViewport;
   }
@@ -103,7 +137,10 @@ export class StackController {
     this.viewport.render();
     // (a viewport without size is never drawn)
     if (this.element.clientWidth > 0 && this.element.clientHeight > 0) await drawn;
-    if (!this.engine.hasBeenDestroyed) this.prefetch();
+    if (this.engine.hasBeenDestroyed) return;
+    // (from here on, not before: a resize while the first image is on its way would draw it twice)
+    this.followSize();
+    this.prefetch();
   }
 
   private prefetch(): void {
@@ -140,11 +177,18 @@ export class StackController {
     };
   }
 
+  /**
+   * Hands the state on when it changed. One slice change fires several of the
+   * events listened to (new image, camera, rendered) with the same state; each
+   * hand-on is a React commit that repaints the DOM around the viewport, which
+   * a software compositor then rasterises again within the same frame.
+   */
   private emit = (): void => {
-    if (!this.engine.hasBeenDestroyed) {
-      const state = this.state();
-      for (const listener of this.listeners) listener(state);
-    }
+    if (this.engine.hasBeenDestroyed) return;
+    const state = this.state();
+    if (this.shown && sameState(this.shown, state)) return;
+    this.shown = state;
+    for (const listener of this.listeners) listener(state);
   };
 
   /** Puts a viewing tool on the left button; null frees the button for an annotation tool. */

@@ -31,7 +31,8 @@ export function ViewportOverlay({ series, state }: { series: LoadedSeries; state
           {series.detail.modality} #{series.detail.series_number ?? "—"} {series.detail.description}
         </div>
       </div>
-      <div className="absolute bottom-2 left-2" data-testid="overlay-slice">
+      {/* Changes on every slice: a layer of its own, so that only this corner is rasterised again. */}
+      <div className="absolute bottom-2 left-2 will-change-transform" data-testid="overlay-slice">
         <div>
           Image {state.imageIndex + 1} / {state.imageCount}
           {frame && frame.instance.number_of_frames > 1 ? ` (frame ${frame.frame})` : ""}
