@@ -127,6 +127,24 @@ def canvas_stats(page: Page, test_id: str = "viewport") -> dict[str, object]:
     return page.locator(f"[data-testid={test_id}]").evaluate(CANVAS_STATS)  # type: ignore[no-any-return]
 
 
+def settled_canvas_stats(page: Page, test_id: str = "viewport", tries: int = 50) -> dict[str, object]:
+    """``canvas_stats`` once two readings a few frames apart agree.
+
+    The overlay text and the viewport's data attributes follow the view state,
+    which Cornerstone updates before it draws the next frame: a reading taken
+    right after them can still show the previous picture.
+    """
+    before = canvas_stats(page, test_id)
+    for _ in range(tries):
+        page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        page.wait_for_timeout(30)
+        now = canvas_stats(page, test_id)
+        if grid_difference(before, now) == 0 and now["mean"] == before["mean"]:
+            return now
+        before = now
+    raise AssertionError(f"the canvas of {test_id} kept changing")
+
+
 def grid_difference(a: dict[str, object], b: dict[str, object]) -> float:
     """Mean absolute difference of two 16x16 samplings of the canvas (0-255)."""
     ga, gb = a["grid"], b["grid"]
