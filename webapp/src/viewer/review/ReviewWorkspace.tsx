@@ -230,6 +230,7 @@ function ReviewItem({
       mode="review"
       onShortcut={onShortcut}
       onReady={(controller, series) => setViewer({ controller, series })}
+      onViewingTool={() => setPinning(false)}
       overlay={
         viewer && (
           <ImageOverlay

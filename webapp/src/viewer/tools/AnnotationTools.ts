@@ -180,8 +180,7 @@ export class AnnotationTools {
 
   /** Puts `tool` on the left mouse button ("view": back to window/level). */
   setTool(tool: AnnotationTool): void {
-    const group = tools.ToolGroupManager.getToolGroup(this.controller.toolGroupId)!;
-    for (const name of Object.values(TOOL_NAMES)) group.setToolPassive(name);
+    this.releaseLeftButton();
     this.active = tool;
     if (tool === "view") {
       this.controller.setPrimaryTool("WindowLevel");
@@ -189,7 +188,18 @@ export class AnnotationTools {
     }
     // Free the left button from the viewing tools, keep their other bindings.
     this.controller.setPrimaryTool(null);
+    const group = tools.ToolGroupManager.getToolGroup(this.controller.toolGroupId)!;
     group.setToolActive(TOOL_NAMES[tool], { bindings: [{ mouseButton: MouseBindings.Primary }] });
+  }
+
+  /**
+   * Lets go of the left button without choosing a viewing tool: the viewer
+   * gives it to the one the user picked (window/level, pan, zoom, scroll).
+   */
+  releaseLeftButton(): void {
+    const group = tools.ToolGroupManager.getToolGroup(this.controller.toolGroupId)!;
+    for (const name of Object.values(TOOL_NAMES)) group.setToolPassive(name);
+    this.active = "view";
   }
 
   get size(): number {

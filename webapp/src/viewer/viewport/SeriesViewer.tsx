@@ -19,6 +19,8 @@ interface Props {
   onShortcut?: (action: ShortcutAction, event: KeyboardEvent) => void;
   /** Called once the first image is on screen, with the controller annotation tools attach to. */
   onReady?: (controller: StackController, series: LoadedSeries) => void;
+  /** Called when the user gives the left button to a viewing tool (W, or the view toolbar), before it moves. */
+  onViewingTool?: (tool: PrimaryTool) => void;
   /** Extra toolbar rows (annotation tools) and side panels. */
   toolbar?: ReactNode;
   side?: ReactNode;
@@ -31,7 +33,7 @@ interface Props {
  * cine and attribute panel. The viewport element carries data-* attributes
  * (image index, count, loaded, rendered) for tests and benchmarks.
  */
-export function SeriesViewer({ seriesId, mode = "view", onShortcut, onReady, toolbar, side, overlay }: Props) {
+export function SeriesViewer({ seriesId, mode = "view", onShortcut, onReady, onViewingTool, toolbar, side, overlay }: Props) {
   const element = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<StackController | null>(null);
   const [series, setSeries] = useState<LoadedSeries | null>(null);
@@ -45,6 +47,8 @@ export function SeriesViewer({ seriesId, mode = "view", onShortcut, onReady, too
   const [showHelp, setShowHelp] = useState(false);
   const onReadyRef = useRef(onReady);
   onReadyRef.current = onReady;
+  const onViewingToolRef = useRef(onViewingTool);
+  onViewingToolRef.current = onViewingTool;
 
   useEffect(() => {
     let cancelled = false;
@@ -58,6 +62,8 @@ export function SeriesViewer({ seriesId, mode = "view", onShortcut, onReady, too
       controller = new StackController(element.current);
       controllerRef.current = controller;
       controller.subscribe(setState);
+      setTool(controller.primaryTool);
+      controller.onPrimaryToolChange(setTool);
       return controller;
     };
     (async () => {
@@ -83,6 +89,12 @@ export function SeriesViewer({ seriesId, mode = "view", onShortcut, onReady, too
   const run = (fn: (c: StackController) => void) => {
     const c = controllerRef.current;
     if (c) fn(c);
+  };
+
+  /** The user gives the left button to a viewing tool: an annotation tool holding it lets go first. */
+  const chooseViewingTool = (next: PrimaryTool) => {
+    onViewingToolRef.current?.(next);
+    run((c) => c.setPrimaryTool(next));
   };
 
   const toggleCine = () =>
@@ -120,8 +132,7 @@ export function SeriesViewer({ seriesId, mode = "view", onShortcut, onReady, too
         setShowHelp((v) => !v);
         return true;
       case "windowLevel":
-        run((c) => c.setPrimaryTool("WindowLevel"));
-        setTool("WindowLevel");
+        chooseViewingTool("WindowLevel");
         return true;
       case "nextItem":
       case "previousItem":
@@ -155,10 +166,7 @@ export function SeriesViewer({ seriesId, mode = "view", onShortcut, onReady, too
     <div className="flex h-full min-h-0 flex-1 flex-col bg-black">
       <ViewerToolbar
         tool={tool}
-        onTool={(t) => {
-          setTool(t);
-          run((c) => c.setPrimaryTool(t));
-        }}
+        onTool={chooseViewingTool}
         presets={presetsFor(series?.detail.modality ?? "")}
         onPreset={(preset) =>
           run((c) => {

@@ -49,6 +49,9 @@ export class StackController {
   /** The state last handed to the listeners, to hand on only real changes. */
   private shown: ViewState | null = null;
   private sizeFollowed = false;
+  /** The viewing tool on the left mouse button; null while an annotation tool has it. */
+  private primary: PrimaryTool | null = null;
+  private readonly primaryListeners = new Set<(tool: PrimaryTool | null) => void>();
 
   constructor(element: HTMLDivElement) {
     counter += 1;
@@ -192,9 +195,25 @@ export class StackController {
   };
 
   /** Puts a viewing tool on the left button; null frees the button for an annotation tool. */
+  get primaryTool(): PrimaryTool | null {
+    return this.primary;
+  }
+
+  /**
+   * Tells `listener` whenever the left button changes hands. Both the viewing
+   * toolbar and an annotation toolbar show what the button does; either may
+   * take it, so both follow this one owner rather than keeping their own idea.
+   */
+  onPrimaryToolChange(listener: (tool: PrimaryTool | null) => void): () => void {
+    this.primaryListeners.add(listener);
+    return () => this.primaryListeners.delete(listener);
+  }
+
   setPrimaryTool(tool: PrimaryTool | null): void {
     const group = tools.ToolGroupManager.getToolGroup(this.toolGroupId);
     if (!group) return;
+    this.primary = tool;
+    for (const listener of this.primaryListeners) listener(tool);
     for (const name of ["WindowLevel", "Pan", "Zoom", "StackScroll"] as const) {
       const toolName = tools[`${name}Tool`].toolName;
       const bindings = group.getToolOptions(toolName)?.bindings ?? [];
@@ -284,5 +303,6 @@ export class StackController {
     tools.ToolGroupManager.destroyToolGroup(this.toolGroupId);
     this.engine.destroy();
     this.listeners.clear();
+    this.primaryListeners.clear();
   }
 }

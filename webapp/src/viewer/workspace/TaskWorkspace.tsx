@@ -355,6 +355,11 @@ export function TaskWorkspace() {
         mode="annotate"
         onShortcut={onShortcut}
         onReady={(controller, series) => setShown({ controller, series })}
+        onViewingTool={() => {
+          toolsRef.current?.releaseLeftButton();
+          setTool("view");
+          toolRef.current = "view";
+        }}
         toolbar={
           <AnnotationToolbar
             tool={tool}
