@@ -123,6 +123,27 @@ def test_done_reopens_only_through_review(
     db.rollback()
 
 
+def test_starting_a_task_in_progress_again_changes_nothing(
+    client: TestClient, users: UserFactory, db: Session, work: WorkFactory, archive
+):
+    """A second tab, or a workspace opened again before the first start was answered, starts the
+    task again: that is no error and writes no history; a finished task is still not restarted."""
+    anna = users.annotator("anna")
+    series = archive.many(1)
+    project = work.project(annotators=[anna.user], series=series)
+    task = work.task(project, assignee=anna.user, series=series)
+    events, audits = _counts(db, task.id)
+    first = client.post(f"/api/v1/tasks/{task.id}/start", headers=anna.headers)
+    again = client.post(f"/api/v1/tasks/{task.id}/start", headers=anna.headers)
+    assert first.status_code == again.status_code == 200
+    assert again.json()["status"] == "in_progress"
+    assert _counts(db, task.id) == (events + 1, audits + 1)
+
+    assert client.post(f"/api/v1/tasks/{task.id}/items/0/done", headers=anna.headers).status_code == 200
+    refused = client.post(f"/api/v1/tasks/{task.id}/start", headers=anna.headers)
+    assert refused.status_code == 409 and refused.json()["detail"]["allowed"] == ["cancelled"]
+
+
 def test_cancelled_work_cannot_be_reopened(users: UserFactory, db: Session, work: WorkFactory, archive):
     anna = users.create("anna")
     series = archive.many(1)

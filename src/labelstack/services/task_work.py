@@ -31,7 +31,12 @@ class ItemPosition:
 
 
 def start(db: Session, *, task_id: int, user: User, actor: Actor) -> Task:
-    task = _own_task(db, task_id, user)
+    """The assignee starts the task. Starting a task already in progress changes nothing and is
+    no error: a second tab, a workspace opened again, or a retried request while the first start
+    was on its way all mean the same thing. Every other status is checked as usual."""
+    task = _own_task(db, task_id, user, lock=True)
+    if task.status == S.in_progress:
+        return task
     task_workflow.transition(db, task=task, to=S.in_progress, actor=actor)
     db.commit()
     return task

@@ -28,7 +28,7 @@ def _at(position: ItemPosition) -> ItemAt:
 
 @router.post("/{task_id}/start", response_model=TaskRead)
 def start_task(task_id: int, caller: CurrentCaller, db: DbSession) -> TaskRead:
-    """The assignee starts an open task."""
+    """The assignee starts an open task; a task already in progress is answered as it is."""
     return TaskRead.model_validate(task_work.start(db, task_id=task_id, user=caller.user, actor=caller.actor))
 
 
