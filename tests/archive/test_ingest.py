@@ -372,3 +372,12 @@ def test_two_ingests_of_one_instance_with_other_bytes_index_the_copy_kept(
     assert (instance.size_bytes, instance.sha256) == (len(kept), hashlib.sha256(kept).hexdigest())
     assert instance.instance_number == dataset(kept).InstanceNumber
     assert db.scalar(select(Series.size_bytes)) == len(kept)
+
+
+def test_the_store_keeps_the_first_copy_and_says_so(store: LocalFileStore):
+    first = store.put_many([("1.2.3.4", b"first copy")])
+    again = store.put_many([("1.2.3.4", b"second copy, other bytes"), ("1.2.3.5", b"new")])
+    assert (first.kept, again.kept) == (set(), {"1.2.3.4"})
+    assert again.keys["1.2.3.4"] == first.keys["1.2.3.4"]
+    assert store.get(again.keys["1.2.3.4"]) == b"first copy"
+    assert sorted(p.name for p in store.root.rglob("*") if p.name.startswith(".")) == []
