@@ -10,15 +10,21 @@ PORT   ?= 8000
 export LABELSTACK_DATA_DIR ?= $(CURDIR)/data
 
 .PHONY: install run test lint typecheck pytest pytest-sqlite pytest-postgresql system-packages test-system-packages \
-        webapp webapp-test bench clean
+        webapp webapp-test bench clean bytecode
 
-install: system-packages $(VENV)/.installed webapp
+install: system-packages $(VENV)/.installed bytecode webapp
 
 $(VENV)/.installed: pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@
+
+# The package is installed editable: compile its bytecode here so that every command's start-up
+# reads it instead of compiling each module again where writing it at run time is turned off
+# (PYTHONDONTWRITEBYTECODE); up-to-date files are skipped, a stale one is simply recompiled in memory.
+bytecode: $(VENV)/.installed
+	$(BIN)/python -m compileall -q src/labelstack
 
 system-packages:
 	@command -v npm >/dev/null || scripts/apt-ensure.sh nodejs npm

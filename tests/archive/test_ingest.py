@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from pathlib import Path
 
@@ -289,3 +290,94 @@ def test_a_duplicate_archived_under_another_key_leaves_no_extra_file(
     assert again.status == "duplicate"
     assert stored_files(store) == []
     assert write_db.scalars(select(Instance.storage_key)).one() == "pacs:1.2/3.4/5.6"
+
+
+def _another_copy(data: bytes) -> bytes:
+    """The same instance (same SOP Instance UID) with other bytes: another description and size."""
+    ds = dataset(data)
+    ds.InstanceNumber = int(ds.InstanceNumber) + 100
+    ds.SeriesDescription = "sent again, edited on the way"
+    return encode(ds)
+
+
+def test_a_file_left_without_a_row_is_indexed_as_the_bytes_stored(
+    write_db: Session, store: LocalFileStore, actor: Actor
+):
+    """A crash between storing a file and committing its row leaves the file; the next ingest of
+    that instance keeps it (first copy kept), so its row must describe that file, not the bytes
+    sent this time, whose size, checksum and attributes differ."""
+    name, first = ct_files(1, seed="left-behind")[0]
+    second = _another_copy(first)
+    assert len(second) != len(first)
+    uid = str(dataset(first).SOPInstanceUID)
+    key = store.put(uid, first)  # stored, then the crash: no row
+    outcome = ingest_dicom(write_db, store=store, data=second, name=name, source="t", actor=actor)
+    assert outcome.status == "duplicate"
+    assert outcome.size_bytes == len(first)
+    assert store.get(key) == first
+    instance = write_db.scalars(select(Instance)).one()
+    assert (instance.storage_key, instance.size_bytes) == (key, len(first))
+    assert instance.sha256 == hashlib.sha256(first).hexdigest()
+    assert instance.instance_number == dataset(first).InstanceNumber
+    dicom_json = write_db.scalars(select(InstanceMetadata.dicom_json)).one()
+    assert dicom_json["0008103E"]["Value"] == [dataset(first).SeriesDescription]
+    series = write_db.scalars(select(Series)).one()
+    assert (series.number_of_instances, series.size_bytes, series.description) == (
+        1,
+        len(first),
+        dataset(first).SeriesDescription,
+    )
+    assert stored_files(store) == [store.root / key]
+
+
+def test_the_same_bytes_left_without_a_row_are_indexed_as_stored(
+    write_db: Session, store: LocalFileStore, actor: Actor
+):
+    name, data = ct_files(1, seed="left-behind-same")[0]
+    key = store.put(str(dataset(data).SOPInstanceUID), data)
+    outcome = ingest_dicom(write_db, store=store, data=data, name=name, source="t", actor=actor)
+    assert (outcome.status, outcome.storage_key) == ("stored", key)
+    instance = write_db.scalars(select(Instance)).one()
+    assert (instance.size_bytes, instance.sha256) == (len(data), hashlib.sha256(data).hexdigest())
+
+
+def test_two_ingests_of_one_instance_with_other_bytes_index_the_copy_kept(
+    app: FastAPI, store: LocalFileStore, db: Session
+):
+    """Whichever ingest's row wins the race, it describes the one file kept."""
+    name, first = ct_files(1, seed="race-other-bytes")[0]
+    copies = [first, _another_copy(first)] * 2
+    barrier = threading.Barrier(len(copies))
+    errors: list[BaseException] = []
+
+    def worker(data: bytes) -> None:
+        session: Session = app.state.write_sessionmaker()
+        try:
+            barrier.wait()
+            ingest_dicom(session, store=store, data=data, name=name, source="race", actor=Actor.system("t"))
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            session.close()
+
+    threads = [threading.Thread(target=worker, args=(data,)) for data in copies]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    [path] = stored_files(store)
+    kept = path.read_bytes()
+    instance = db.scalars(select(Instance)).one()
+    assert (instance.size_bytes, instance.sha256) == (len(kept), hashlib.sha256(kept).hexdigest())
+    assert instance.instance_number == dataset(kept).InstanceNumber
+    assert db.scalar(select(Series.size_bytes)) == len(kept)
+
+
+def test_the_store_keeps_the_first_copy_and_says_so(store: LocalFileStore):
+    first = store.put_many([("1.2.3.4", b"first copy")])
+    again = store.put_many([("1.2.3.4", b"second copy, other bytes"), ("1.2.3.5", b"new")])
+    assert (first.kept, again.kept) == (set(), {"1.2.3.4"})
+    assert again.keys["1.2.3.4"] == first.keys["1.2.3.4"]
+    assert store.get(again.keys["1.2.3.4"]) == b"first copy"
+    assert sorted(p.name for p in store.root.rglob("*") if p.name.startswith(".")) == []

@@ -30,6 +30,7 @@ from labelstack.archive.store import ImageStore
 from labelstack.models import Instance
 from labelstack.services import audit
 from labelstack.services.audit import Actor
+from labelstack.services.errors import UpstreamUnavailable
 
 if TYPE_CHECKING:
     from pydicom.dataset import Dataset
@@ -202,10 +203,39 @@ def ingest_chunk(
         outcome.storage_key = key
         assert result.dicom_json is not None
         item = NewInstance(result.info, result.dicom_json, key=key, size=len(data), sha256=digest.result())
+        if uid in put.kept:
+            kept = _kept_copy(store, outcome, item, data)
+            if kept is None:
+                continue
+            outcome, item = kept
         new.append((outcome, item))
     if new:
         _index_all(db, store=store, new=new, source=source, batch=batch)
     return outcomes
+
+
+def _kept_copy(
+    store: ImageStore, outcome: IngestOutcome, item: NewInstance, data: bytes | memoryview
+) -> tuple[IngestOutcome, NewInstance] | None:
+    """What to index when the store kept a copy of this instance found under its key (left by an
+    ingest that stopped before its row, or written by a racing one): the row must describe the
+    bytes stored, so other bytes than ``data`` are read and indexed instead, and the outcome is a
+    duplicate (the first copy kept). None, with the outcome rejected, when that copy is unreadable.
+    """
+    stored = store.get(item.key)
+    if stored == data:
+        return outcome, item
+    result = read_one(stored)
+    if isinstance(result, str) or result.dicom_json is None:
+        outcome.status = "rejected"
+        outcome.storage_key = None
+        outcome.reason = "another copy of this instance is stored and cannot be read; it is kept"
+        return None
+    kept = IngestOutcome.of(outcome.name, result.info, len(stored))
+    vars(outcome).update(vars(kept), status="duplicate", storage_key=item.key)
+    return outcome, NewInstance(
+        result.info, result.dicom_json, key=item.key, size=len(stored), sha256=_sha256(stored)
+    )
 
 
 def _sha256(data: bytes | memoryview) -> str:
@@ -268,9 +298,18 @@ def ingest_dataset(
         dicom_json = dicom_files.dataset_to_dicom_json(ds)
     except Exception as exc:  # pydicom refuses to encode a malformed value
         return IngestOutcome.rejected(name, f"cannot describe the dataset as DICOM JSON: {exc}")
-    key = store.put(info.sop_instance_uid, data)
+    put = store.put_many([(info.sop_instance_uid, data)])
+    key = put.keys.get(info.sop_instance_uid)
+    if key is None:  # a remote store refused it: fail as its put() does
+        reason = put.failed.get(info.sop_instance_uid, "refused")
+        raise UpstreamUnavailable(f"the image store refused {info.sop_instance_uid}: {reason}")
     outcome.storage_key = key
     item = NewInstance(info, dicom_json, key=key, size=len(data), sha256=hashlib.sha256(data).hexdigest())
+    if info.sop_instance_uid in put.kept:
+        kept = _kept_copy(store, outcome, item, data)
+        if kept is None:
+            return outcome
+        outcome, item = kept
     _index_with_retries(db, store=store, outcome=outcome, item=item, source=source, batch=batch)
     return outcome
 

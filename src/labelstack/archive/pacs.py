@@ -100,6 +100,7 @@ class Forwarded:
             more = self.store.put_many(rest)
             results.keys.update(more.keys)
             results.failed.update(more.failed)
+            results.kept.update(more.kept)
         return results
 
     def get(self, key: str) -> bytes:

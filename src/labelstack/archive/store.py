@@ -28,10 +28,16 @@ _temporary_numbers = itertools.count()
 
 @dataclass
 class PutResults:
-    """What a batch put did: the key of each stored instance, the reason for each refused one."""
+    """What a batch put did: the key of each stored instance, the reason for each refused one.
+
+    ``kept`` names the instances whose key held a file already (left by an
+    ingest that stopped before its row was committed, or written by a racing
+    one): that first copy is kept, and it may hold other bytes than those given.
+    """
 
     keys: dict[str, str] = field(default_factory=dict)
     failed: dict[str, str] = field(default_factory=dict)
+    kept: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -124,26 +130,35 @@ class LocalFileStore:
         starts as soon as its item arrives, while the caller produces the next.
         """
         results = PutResults()
-        writes: list[tuple[Path, Future[Written | None]]] = []
+        writes: list[tuple[str, Path, Future[Written | None]]] = []
         try:
             for sop_instance_uid, data in items:
                 key = self.key_for(sop_instance_uid)
                 if sop_instance_uid not in results.keys:
                     final = self._path(key)
-                    writes.append((final, _io_pool.submit(self._write_temporary, final, data)))
+                    writing = _io_pool.submit(self._write_temporary, final, data)
+                    writes.append((sop_instance_uid, final, writing))
                 results.keys[sop_instance_uid] = key
-            written = [(final, done) for final, future in writes if (done := future.result()) is not None]
-            for final, done in written:
-                # link() refuses to replace an existing file: a racing writer of the
-                # same instance keeps the first copy instead of overwriting it
-                with contextlib.suppress(FileExistsError):
+            outcomes = [(uid, final, future.result()) for uid, final, future in writes]
+            results.kept.update(uid for uid, _final, done in outcomes if done is None)
+            written = [(uid, final, done) for uid, final, done in outcomes if done is not None]
+            for sop_instance_uid, final, done in written:
+                try:
+                    # link() refuses to replace an existing file: a racing writer of the
+                    # same instance keeps the first copy instead of overwriting it
                     os.link(done.temporary, final)
-            if self.fsync and written:
-                made = {folder for _final, done in written for folder in done.made}
-                _sync_directories({final.parent for final, _done in written} | {f.parent for f in made})
+                except FileExistsError:
+                    results.kept.add(sop_instance_uid)
+            if self.fsync and (written or results.kept):
+                folders = {final.parent for _uid, final, _done in written}
+                folders |= {made.parent for _uid, _final, done in written for made in done.made}
+                # a kept file may be a racing writer's, its folders not synced yet
+                kept = (final for uid, final, _done in outcomes if uid in results.kept)
+                folders |= {folder for final in kept for folder in final.parents[:3]}
+                _sync_directories(folders)
         finally:
-            wait([future for _final, future in writes])
-            done_writes = [f.result() for _final, f in writes if f.exception() is None]
+            wait([future for _uid, _final, future in writes])
+            done_writes = [f.result() for _uid, _final, f in writes if f.exception() is None]
             list(_io_pool.map(_remove, [done.temporary for done in done_writes if done is not None]))
         return results
 
