@@ -10,10 +10,23 @@ import { ViewerToolbar } from "./ViewerToolbar";
 import { ViewportOverlay } from "./ViewportOverlay";
 import { presetsFor } from "./voiPresets";
 
-/** Resolves after the browser has painted the page as it is now (a frame, then a task after it). */
+/**
+ * Resolves after the browser has painted the page as it is now (a frame, then a task after
+ * it), or after PAINT_WAIT_MS in a tab that paints no frames (hidden: no animation frames).
+ */
 function nextPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  return new Promise((resolve) => {
+    const fallback = window.setTimeout(resolve, PAINT_WAIT_MS);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        window.clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
 }
+
+const PAINT_WAIT_MS = 200;
 
 export type WorkspaceMode = "view" | "annotate" | "review" | "qc";
 
