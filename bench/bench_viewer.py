@@ -74,6 +74,19 @@ def _mark(page: Page, key: str) -> float:
     return float(page.evaluate(f"window.__viewerMarks['{key}']")) / 1000
 
 
+# The viewer's own marks of the first image's critical path (performance.mark), in page time.
+PHASES = [
+    ("viewer:cornerstone-ready", "imaging library set up"),
+    ("viewer:series-metadata", "series metadata registered"),
+    ("viewer:first-image-drawn", "first image drawn"),
+    ("viewer:stack-loaded", "last slice of the stack loaded"),
+]
+PAGE_MARK = """(name) => {
+  const mark = performance.getEntriesByName(name, 'mark')[0];
+  return mark ? mark.startTime / 1000 : null;
+}"""
+
+
 FETCH_RENDERED = """async (url) => {
   const start = performance.now();
   const reply = await fetch(url, { headers: { Accept: 'image/png' } });
@@ -156,6 +169,10 @@ def _measure(page: Page, base: str, task_id: int, series_id: int, rendered: str)
 
     page.locator(f'[data-testid=viewport][data-loaded="{SLICES}"]').wait_for(timeout=120_000)
     figures["whole series decoded in the stack (s)"] = page.evaluate("performance.now()") / 1000
+    for mark, name in PHASES:
+        seconds = page.evaluate(PAGE_MARK, mark)
+        if seconds is not None:
+            figures[f"  phase: {name} (s)"] = seconds
 
     # Brush stroke, then Alt+S: time until the server acknowledged the save. The first save
     # creates the labelmap annotation; a later stroke goes as a binary patch of the changed

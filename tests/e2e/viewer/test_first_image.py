@@ -1,9 +1,14 @@
-"""The first image of an item does not wait for the project's labels.
+"""The first image of an item does not wait for the project's labels, nor the
+item's requests for the viewer's code.
 
 Only the annotation tools need the labels; the viewer starts as soon as the
 task and its item are known. The labels request is held back by the browser
 test (then let through to the real server): the first image is on screen while
 it waits, and the workspace becomes ready for drawing once it arrives.
+
+The workspace's code (with the imaging library, the largest part of the app)
+is held back the same way: the task, its item, the item's series and that
+series' metadata are asked for meanwhile, so the two overlap.
 """
 
 from __future__ import annotations
@@ -46,3 +51,33 @@ def test_the_first_image_is_shown_while_the_labels_are_on_their_way(
     _box(page, box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     assert _shapes(page) == ["RectangleROI"]
     browser.screenshot(page, "ready")
+
+
+def test_the_item_and_its_series_are_asked_for_while_the_viewer_code_loads(
+    browser: BrowserSession, imported: ImportedSeries, server: str
+) -> None:
+    task_id, _labels = _task(server, imported)
+    page = logged_in_page(browser)
+    held: list[Route] = []
+    page.route("**/assets/WorkspacePage-*.js", lambda route: held.append(route))
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+
+    page.goto(f"/tasks/{task_id}/work")
+    assert _pumped(page, lambda: any(url.endswith("/metadata") for url in asked)), asked
+    assert held, "the workspace's code was never asked for"
+    paths = [url.split("?")[0].removeprefix(server) for url in asked]
+    assert f"/api/v1/tasks/{task_id}" in paths
+    assert f"/api/v1/tasks/{task_id}/items/next" in paths
+    assert f"/api/v1/series/{imported.ct_volume}" in paths
+    assert not any("/frames/" in path for path in paths)
+
+    # the code arrives: the viewer takes the series it asked for instead of asking again
+    for route in held:
+        route.continue_()
+    page.locator('[data-testid=viewport][data-rendered="true"]').wait_for()
+    paths = [url.split("?")[0].removeprefix(server) for url in asked]
+    assert paths.count(f"/api/v1/series/{imported.ct_volume}") == 1, paths
+    assert sum(path.endswith("/metadata") for path in paths) == 1, paths
+    stats = canvas_stats(page)
+    assert isinstance(stats["std"], float) and stats["std"] > 5, stats

@@ -14,6 +14,8 @@ import { TaskBoardPage } from "@/tasks/TaskBoardPage";
 import { TaskPage } from "@/tasks/TaskPage";
 import { prefetchTaskBoard } from "@/tasks/useTaskList";
 import { UsersPage } from "@/users/UsersPage";
+import { prefetchWorkItem } from "@/viewer/modes/taskItemQueries";
+import { prefetchSeriesData } from "@/viewer/viewport/seriesData";
 
 import { queryClient } from "./queryClient";
 import { Shell } from "./Shell";
@@ -24,6 +26,11 @@ export const router = createBrowserRouter([
     // The viewer workspace takes the whole window; it is loaded only when opened.
     path: "/tasks/:taskId/work",
     errorElement: <RouteError />,
+    // The task, its item and the item's series are asked for while the viewer's code loads.
+    loader: ({ params, request }) => {
+      prefetchWorkItem(queryClient, Number(params.taskId), request.url);
+      return null;
+    },
     lazy: async () => {
       const { WorkspacePage } = await import("@/viewer/WorkspacePage");
       return {
@@ -69,6 +76,11 @@ export const router = createBrowserRouter([
     // One series in the viewer, outside a task.
     path: "/viewer/series/:seriesId",
     errorElement: <RouteError />,
+    loader: ({ params }) => {
+      const seriesId = Number(params.seriesId);
+      if (Number.isInteger(seriesId)) prefetchSeriesData(seriesId);
+      return null;
+    },
     lazy: async () => {
       const { SeriesViewerPage } = await import("@/viewer/workspace/SeriesViewerPage");
       return {

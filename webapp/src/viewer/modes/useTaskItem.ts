@@ -7,6 +7,7 @@ import { ApiError } from "@/api/errors";
 import { useAuth } from "@/auth/AuthProvider";
 
 import { ActiveTime } from "../workspace/activeTime";
+import { taskItemQuery, taskQuery } from "./taskItemQueries";
 
 /**
  * The task of the page and the item on screen, for every workspace mode
@@ -19,10 +20,7 @@ export function useTaskItem() {
   const [params, setParams] = useSearchParams();
   const queryClient = useQueryClient();
   const { user } = useAuth();
-  const task = useQuery({
-    queryKey: ["task", taskId],
-    queryFn: () => unwrap(api.GET("/api/v1/tasks/{task_id}", { params: { path: { task_id: taskId } } })),
-  });
+  const task = useQuery(taskQuery(taskId));
   const started = useRef(false);
   useEffect(() => {
     if (started.current || !task.data || !user || task.data.assignee_id !== user.id || task.data.status !== "open") return;
@@ -33,14 +31,7 @@ export function useTaskItem() {
   }, [task.data, user, taskId, queryClient]);
 
   const requested = params.get("item");
-  const item = useQuery({
-    queryKey: ["task-item", taskId, requested],
-    retry: false,
-    queryFn: () =>
-      requested === null
-        ? unwrap(api.GET("/api/v1/tasks/{task_id}/items/next", { params: { path: { task_id: taskId } } }))
-        : unwrap(api.GET("/api/v1/tasks/{task_id}/items/{index}", { params: { path: { task_id: taskId, index: Number(requested) } } })),
-  });
+  const item = useQuery(taskItemQuery(taskId, requested));
 
   const goTo = (index: number | null | undefined) => {
     if (index === null || index === undefined) return;

@@ -10,6 +10,24 @@ import { ViewerToolbar } from "./ViewerToolbar";
 import { ViewportOverlay } from "./ViewportOverlay";
 import { presetsFor } from "./voiPresets";
 
+/**
+ * Resolves after the browser has painted the page as it is now (a frame, then a task after
+ * it), or after PAINT_WAIT_MS in a tab that paints no frames (hidden: no animation frames).
+ */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = window.setTimeout(resolve, PAINT_WAIT_MS);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        window.clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
+const PAINT_WAIT_MS = 200;
+
 export type WorkspaceMode = "view" | "annotate" | "review" | "qc";
 
 interface Props {
@@ -60,6 +78,7 @@ export function SeriesViewer({ seriesId, mode = "view", onShortcut, onReady, onV
     const createController = () => {
       if (cancelled || !element.current) return null;
       controller = new StackController(element.current);
+      performance.mark("viewer:stack-viewport-created");
       controllerRef.current = controller;
       controller.subscribe(setState);
       setTool(controller.primaryTool);
@@ -75,6 +94,11 @@ export function SeriesViewer({ seriesId, mode = "view", onShortcut, onReady, onV
       if (cancelled) return;
       setRendered(true);
       setState(created.state());
+      // The first image reaches the screen before the rest of the stack and the annotation
+      // tools (labelmap images for every slice) take the main thread.
+      await nextPaint();
+      if (cancelled) return;
+      created.prefetch();
       onReadyRef.current?.(created, loaded);
     })().catch((reason: unknown) => {
       if (!cancelled) setError(reason instanceof Error ? reason.message : String(reason));

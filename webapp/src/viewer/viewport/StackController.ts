@@ -31,6 +31,8 @@ export interface ViewState {
 export type PrimaryTool = "WindowLevel" | "Pan" | "Zoom" | "StackScroll";
 
 let counter = 0;
+/** While the stack streams in, how often the count of loaded images is handed on (milliseconds). */
+const PROGRESS_MS = 250;
 
 function sameState(a: ViewState, b: ViewState): boolean {
   return (Object.keys(a) as (keyof ViewState)[]).every((key) => a[key] === b[key]);
@@ -126,8 +128,9 @@ export class StackController {
   }
 
   /**
-   * Shows the first image as soon as it is decoded and resolves once it is drawn; only then
-   * are the other images fetched, so their responses do not hold up that first frame.
+   * Shows the first image as soon as it is decoded and resolves once it is drawn. The other
+   * images are fetched only when `prefetch` is called: their responses would otherwise hold up
+   * that first frame.
    */
   async setStack(imageIds: string[], index = 0): Promise<void> {
     this.imageIds = imageIds;
@@ -140,23 +143,40 @@ export class StackController {
     this.viewport.render();
     // (a viewport without size is never drawn)
     if (this.element.clientWidth > 0 && this.element.clientHeight > 0) await drawn;
+    performance.mark("viewer:first-image-drawn");
+  }
+
+  /**
+   * Fetches the rest of the stack in the background. The count of loaded images is handed on
+   * at most every PROGRESS_MS, not per image: each hand-on is a React commit and a repaint of
+   * the page over the viewport, which costs more than the image itself where the compositor
+   * runs in software.
+   */
+  prefetch(): void {
     if (this.engine.hasBeenDestroyed) return;
     // (from here on, not before: a resize while the first image is on its way would draw it twice)
     this.followSize();
-    this.prefetch();
-  }
-
-  private prefetch(): void {
-    const ids = this.imageIds;
+    const ids = new Set(this.imageIds);
+    let timer: number | null = null;
     const onLoaded = (event: Event) => {
       const id = (event as CustomEvent<{ image?: { imageId: string } }>).detail.image?.imageId;
-      if (id && ids.includes(id)) {
-        this.loadedIds.add(id);
+      if (!id || !ids.has(id)) return;
+      this.loadedIds.add(id);
+      if (this.loadedIds.size >= ids.size) {
+        performance.mark("viewer:stack-loaded");
         this.emit();
+      } else if (timer === null) {
+        timer = window.setTimeout(() => {
+          timer = null;
+          this.emit();
+        }, PROGRESS_MS);
       }
     };
     eventTarget.addEventListener(CoreEnums.Events.IMAGE_LOADED, onLoaded);
-    this.cleanup.push(() => eventTarget.removeEventListener(CoreEnums.Events.IMAGE_LOADED, onLoaded));
+    this.cleanup.push(() => {
+      eventTarget.removeEventListener(CoreEnums.Events.IMAGE_LOADED, onLoaded);
+      if (timer !== null) window.clearTimeout(timer);
+    });
     tools.utilities.stackPrefetch.enable(this.element);
   }
 

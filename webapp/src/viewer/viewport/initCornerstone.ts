@@ -67,5 +67,6 @@ export function initCornerstone(): Promise<void> {
     volumeLoader.registerUnknownVolumeLoader(cornerstoneStreamingImageVolumeLoader as never);
     tools.init();
     for (const Tool of TOOL_CLASSES) tools.addTool(Tool);
+    performance.mark("viewer:cornerstone-ready");
   });
 }

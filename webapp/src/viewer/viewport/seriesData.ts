@@ -1,0 +1,97 @@
+/**
+ * The network half of opening a series: its detail (instances in slice order)
+ * and its WADO-RS metadata, with no dependency on the imaging library.
+ *
+ * Kept apart from `seriesLoader` (which registers the metadata with the image
+ * loader) so that a route can ask for a series while the viewer's code is
+ * still being downloaded and compiled: the two then overlap instead of
+ * following each other before the first image.
+ */
+import { api, unwrap, type Schemas } from "@/api/client";
+
+export type SeriesDetail = Schemas["SeriesDetail"];
+export type InstanceSummary = Schemas["InstanceRead"];
+
+/** A DICOM JSON dataset (PS3.18 F.2): tag → {vr, Value}. */
+export type DicomJson = Record<string, { vr: string; Value?: unknown[]; BulkDataURI?: string }>;
+
+export interface SeriesData {
+  detail: SeriesDetail;
+  /** Metadata of each instance by SOP Instance UID. */
+  metadata: Map<string, DicomJson>;
+}
+
+const SOP_INSTANCE_UID = "00080018";
+
+export function seriesPath(detail: Pick<SeriesDetail, "study_instance_uid" | "series_instance_uid">): string {
+  return `/dicomweb/studies/${detail.study_instance_uid}/series/${detail.series_instance_uid}`;
+}
+
+export function dicomValue(dataset: DicomJson | undefined, tag: string): unknown {
+  return dataset?.[tag]?.Value?.[0];
+}
+
+const PALETTE_DATA: [descriptor: string, data: string][] = [
+  ["00281101", "00281201"],
+  ["00281102", "00281202"],
+  ["00281103", "00281203"],
+];
+
+/**
+ * Palette colour lookup tables (PS3.3 C.7.6.3.1.6) come back from the archive as
+ * InlineBinary (OW); the image loader reads them from `Value`, so they are
+ * decoded here (little-endian 16-bit words, or bytes when the table has 8-bit entries).
+ */
+export function inlinePaletteValues(dataset: DicomJson): void {
+  for (const [descriptorTag, dataTag] of PALETTE_DATA) {
+    const element = dataset[dataTag] as { vr: string; Value?: unknown[]; InlineBinary?: string } | undefined;
+    if (!element?.InlineBinary || element.Value) continue;
+    const binary = atob(element.InlineBinary);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    const descriptor = dataset[descriptorTag]?.Value as number[] | undefined;
+    const entries = descriptor?.[0] === 0 ? 65536 : (descriptor?.[0] ?? 0);
+    const values: number[] = [];
+    if (descriptor?.[2] === 8 && bytes.length === entries) values.push(...bytes);
+    else {
+      const view = new DataView(bytes.buffer);
+      for (let i = 0; i + 1 < bytes.length; i += 2) values.push(view.getUint16(i, true));
+    }
+    element.Value = values;
+  }
+}
+
+async function fetchSeriesData(seriesId: number): Promise<SeriesData> {
+  const detail = await unwrap(api.GET("/api/v1/series/{series_id}", { params: { path: { series_id: seriesId } } }));
+  const response = await fetch(`${seriesPath(detail)}/metadata`, {
+    credentials: "same-origin",
+    headers: { Accept: "application/dicom+json" },
+  });
+  if (!response.ok) throw new Error(`series metadata: HTTP ${response.status}`);
+  const datasets = (await response.json()) as DicomJson[];
+  const metadata = new Map<string, DicomJson>();
+  for (const dataset of datasets) inlinePaletteValues(dataset);
+  for (const dataset of datasets) metadata.set(String(dicomValue(dataset, SOP_INSTANCE_UID)), dataset);
+  return { detail, metadata };
+}
+
+let prefetched: { seriesId: number; loading: Promise<SeriesData> } | null = null;
+
+/**
+ * Starts asking for a series before its viewer is on the page; the next
+ * `takeSeriesData` of that series takes the answer. One series is kept at a time.
+ */
+export function prefetchSeriesData(seriesId: number): void {
+  if (prefetched?.seriesId === seriesId) return;
+  const loading = fetchSeriesData(seriesId);
+  loading.catch(() => undefined);
+  prefetched = { seriesId, loading };
+}
+
+/** The series' detail and metadata: the prefetched answer if there is one, else a new request. */
+export function takeSeriesData(seriesId: number): Promise<SeriesData> {
+  if (prefetched?.seriesId !== seriesId) return fetchSeriesData(seriesId);
+  const { loading } = prefetched;
+  prefetched = null;
+  return loading;
+}
