@@ -54,6 +54,9 @@ export function showWebGLCanvas(engine: RenderingEngine, viewport: StackViewport
   const shown = viewport.canvas;
   if (!implementation || typeof copy !== "function" || !webgl || !shown.parentElement) return null;
 
+  // (vtk.js takes the canvas out of this element of its own when the engine is destroyed: it goes back there)
+  const home = webgl.parentElement;
+  const style = webgl.getAttribute("style");
   webgl.classList.add(ONSCREEN_WEBGL_CLASS);
   Object.assign(webgl.style, {
     position: "absolute",
@@ -83,7 +86,11 @@ export function showWebGLCanvas(engine: RenderingEngine, viewport: StackViewport
   };
   return () => {
     implementation._copyToOnscreenCanvas = copy;
-    webgl.remove();
+    webgl.classList.remove(ONSCREEN_WEBGL_CLASS);
+    if (style === null) webgl.removeAttribute("style");
+    else webgl.setAttribute("style", style);
+    if (home) home.appendChild(webgl);
+    else webgl.remove();
     shown.style.visibility = "";
   };
 }
