@@ -7,14 +7,17 @@ fallback is not used: it cannot show volumes or labelmaps.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import nibabel
+import numpy as np
 import pytest
 from bench.chromium import CHROMIUM, WEBGL_ARGS
+from PIL import Image
 from playwright.sync_api import Browser, Page, Playwright
 from pydicom.data import get_testdata_file
 
@@ -123,7 +126,42 @@ CANVAS_STATS = """
 """
 
 
+# The stack viewer shows its WebGL canvas itself (see onscreenWebGL.ts); a WebGL canvas cannot be read
+# back once shown, so its picture is taken from a screenshot of it with the page's overlays hidden.
+WEBGL_CANVAS = "canvas.labelstack-webgl-canvas"
+HIDE_OVERLAYS = "[data-testid^=viewport] ~ *, .svg-layer { visibility: hidden !important; }"
+
+
+def shown_pixels(page: Page, test_id: str = "viewport") -> np.ndarray | None:
+    """RGB pixels (rows x columns x 3) of a viewport's shown WebGL canvas; None for a 2D canvas."""
+    canvas = page.get_by_test_id(test_id).locator(WEBGL_CANVAS)
+    if canvas.count() == 0:
+        return None
+    png = canvas.screenshot(style=HIDE_OVERLAYS, animations="disabled")
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(np.float64)
+
+
+def _pixel_stats(rgb: np.ndarray) -> dict[str, object]:
+    """CANVAS_STATS of a picture already read."""
+    height, width = rgb.shape[:2]
+    grey = rgb.mean(axis=2)
+    rows = [int((g + 0.5) * height / 16) for g in range(16)]
+    columns = [int((g + 0.5) * width / 16) for g in range(16)]
+    grid = [float(grey[y, x]) for y in rows for x in columns]
+    return {
+        "width": width,
+        "height": height,
+        "mean": float(grey.mean()),
+        "std": float(grey.std()),
+        "lit": float((grey > 8).mean()),
+        "grid": grid,
+    }
+
+
 def canvas_stats(page: Page, test_id: str = "viewport") -> dict[str, object]:
+    shown = shown_pixels(page, test_id)
+    if shown is not None:
+        return _pixel_stats(shown)
     return page.locator(f"[data-testid={test_id}]").evaluate(CANVAS_STATS)  # type: ignore[no-any-return]
 
 

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import BrowserSession
-from tests.e2e.viewer.conftest import ImportedSeries, admin_client, logged_in_page
+from tests.e2e.viewer.conftest import ImportedSeries, admin_client, logged_in_page, shown_pixels
 
 pytestmark = pytest.mark.browser
 
@@ -71,6 +71,9 @@ def _red_share_at(page: Page, index: int) -> float:
     """Red share of the canvas once slice `index` is on screen and drawn."""
     page.locator(f'[data-testid=viewport][data-image-index="{index}"]').wait_for()
     page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    shown = shown_pixels(page)
+    if shown is not None:
+        return float((shown[..., 0] - (shown[..., 1] + shown[..., 2]) / 2 > 40).mean())
     return float(page.get_by_test_id("viewport").evaluate(RED_SHARE))
 
 

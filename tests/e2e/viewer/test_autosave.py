@@ -20,7 +20,7 @@ from playwright.sync_api import Page, expect
 from labelstack.annotations.patch import LabelmapPatch
 from labelstack.annotations.slicecodec import decode
 from tests.e2e.conftest import BrowserSession
-from tests.e2e.viewer.conftest import ImportedSeries, admin_client, logged_in_page
+from tests.e2e.viewer.conftest import ImportedSeries, admin_client, logged_in_page, shown_pixels
 
 pytestmark = pytest.mark.browser
 
@@ -37,6 +37,15 @@ RED_PIXELS = """
   return red;
 }
 """
+
+
+def _red_pixels(page: Page) -> int:
+    """RED_PIXELS of the stack viewport as shown."""
+    shown = shown_pixels(page)
+    if shown is None:
+        return int(page.get_by_test_id("viewport").evaluate(RED_PIXELS))
+    r, g, b = shown[..., 0], shown[..., 1], shown[..., 2]
+    return int(((r > g + 60) & (r > b + 20)).sum())
 
 
 def _task(
@@ -227,7 +236,7 @@ def test_strokes_shapes_and_answers_are_stored_and_come_back(
         client.close()
     shapes_before = _summary(page, "contour-summary")
     browser.screenshot(page, "drawn")
-    red_before = page.get_by_test_id("viewport").evaluate(RED_PIXELS)
+    red_before = _red_pixels(page)
     assert red_before > 100, red_before
 
     # A reload shows everything again: labelmap voxels, shapes, answers.
@@ -246,9 +255,7 @@ def test_strokes_shapes_and_answers_are_stored_and_come_back(
     expect(page.get_by_label("Tentative")).to_be_checked()
     _go_to_slice(page, 2)
     # (the overlay is drawn a frame or two after the slice changes)
-    red_after = _until(
-        lambda: (n := page.get_by_test_id("viewport").evaluate(RED_PIXELS)) > 0.8 * red_before and n
-    )
+    red_after = _until(lambda: (n := _red_pixels(page)) > 0.8 * red_before and n)
     browser.screenshot(page, "reloaded")
     assert red_after, red_before
 

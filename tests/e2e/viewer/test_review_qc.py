@@ -31,6 +31,7 @@ from tests.e2e.viewer.conftest import (
     admin_client,
     canvas_stats,
     logged_in_page,
+    shown_pixels,
 )
 from tests.helpers import run_cli
 
@@ -139,6 +140,9 @@ def _review_scene(server: str, imported: ImportedSeries) -> dict[str, int]:
 
 def _colour_share(page: Page, test_id: str) -> float:
     """Share of the viewport's pixels that are clearly coloured (the overlay), not grey."""
+    shown = shown_pixels(page, test_id)
+    if shown is not None:
+        return float((shown.max(axis=2) - shown.min(axis=2) > 60).mean())
     return float(
         page.locator(f"[data-testid={test_id}]").evaluate(
             """(element) => {

@@ -27,13 +27,28 @@ def _assert_not_blank(page: Page, what: str) -> dict[str, object]:
     return stats
 
 
-# The viewport's canvas, its drawing size against its size on the page (in device pixels).
+# The viewport's shown canvas, its drawing size against its size on the page (in device pixels).
 CANVAS_SIZE = """() => {
-  const canvas = document.querySelector('[data-testid=viewport] canvas');
+  const viewport = document.querySelector('[data-testid=viewport]');
+  const canvas = viewport.querySelector('canvas.labelstack-webgl-canvas') ?? viewport.querySelector('canvas');
   const ratio = window.devicePixelRatio || 1;
   const shown = [canvas.clientWidth, canvas.clientHeight].map((size) => Math.round(size * ratio));
   return [canvas.width, canvas.height, ...shown];
 }"""
+
+
+# How the stack viewport's picture reaches the page: the WebGL canvas itself, and how many samples per pixel.
+SHOWN_CONTEXT = """() => {
+  const canvas = document.querySelector('[data-testid=viewport] canvas.labelstack-webgl-canvas');
+  const context = canvas && canvas.getContext('webgl2');
+  const antialias = context ? context.getContextAttributes().antialias : null;
+  return { shown: Boolean(canvas && canvas.checkVisibility()), antialias };
+}"""
+
+
+def _assert_shown_directly(page: Page, what: str) -> None:
+    """No copy into a 2D canvas and no multisampling: each costs a software rasteriser much of a frame."""
+    assert page.evaluate(SHOWN_CONTEXT) == {"shown": True, "antialias": False}, what
 
 
 def _assert_drawn_at_display_size(page: Page, what: str) -> None:
@@ -56,6 +71,7 @@ def test_viewer_renders_ct_mr_us_cine_and_nifti(browser: BrowserSession, importe
         open_series(page, series_id)
         _assert_not_blank(page, what)
         _assert_drawn_at_display_size(page, what)
+        _assert_shown_directly(page, what)
         browser.screenshot(page, what)
     # The cine: a multi-frame instance expands to one image per frame, and playback moves through them.
     open_series(page, imported.us_cine)

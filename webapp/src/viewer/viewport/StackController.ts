@@ -9,7 +9,9 @@ import { Enums as CoreEnums, eventTarget, RenderingEngine, type StackViewport, t
 import * as tools from "@cornerstonejs/tools";
 
 import { followLabelmapSlices } from "./labelmapSliceFollower";
+import { showWebGLCanvas } from "./onscreenWebGL";
 import { createOverlayRenderPass } from "./overlayRenderPass";
+import { withSingleSampleContexts } from "./singleSampleContext";
 import { voiRange, windowFromRange } from "./voiPresets";
 
 const { MouseBindings } = tools.Enums;
@@ -60,13 +62,15 @@ export class StackController {
     this.element = element;
     this.viewportId = `stack-${counter}`;
     this.toolGroupId = `stack-tools-${counter}`;
-    this.engine = new RenderingEngine(`engine-${counter}`);
+    this.engine = withSingleSampleContexts(() => new RenderingEngine(`engine-${counter}`));
     this.engine.enableElement({
       viewportId: this.viewportId,
       type: CoreEnums.ViewportType.STACK,
       element,
       defaultOptions: { background: [0, 0, 0] as Types.Point3 },
     });
+    const restoreCopy = showWebGLCanvas(this.engine, this.viewport);
+    if (restoreCopy) this.cleanup.push(restoreCopy);
     // The labelmap overlay blends over the image instead of going through order-independent transparency.
     const renderPass = createOverlayRenderPass();
     this.viewport.getRenderPasses = () => [renderPass];

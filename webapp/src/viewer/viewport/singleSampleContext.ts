@@ -1,0 +1,35 @@
+/**
+ * The WebGL context of a stack viewer's rendering engine, made without
+ * multisampling.
+ *
+ * vtk.js asks the browser for its context with the default `antialias: true`:
+ * every frame then clears, writes and finally resolves four samples per
+ * pixel. A stack viewport draws one rectangle, the image (and the labelmap on
+ * the same rectangle), whose pixels come from texture lookups in the fragment
+ * shader; multisampling only ever softens the rectangle's own outer edge
+ * against the black background (rotations here are by right angles, so that
+ * edge runs along the pixel rows and columns). On a software rasteriser
+ * (SwiftShader standing in for a GPU) the extra samples are about a seventh
+ * of what drawing a slice costs.
+ *
+ * vtk.js makes the context while Cornerstone's rendering engine is being
+ * constructed, with options no caller can change: for just that synchronous
+ * construction, a request for a WebGL context is made with one sample per
+ * pixel; everything else is left as asked.
+ */
+type GetContext = (this: HTMLCanvasElement, type: string, options?: Record<string, unknown>) => RenderingContext | null;
+
+/** Runs `make` (which constructs a rendering engine) with WebGL contexts made without multisampling. */
+export function withSingleSampleContexts<T>(make: () => T): T {
+  const prototype = HTMLCanvasElement.prototype as unknown as { getContext: GetContext };
+  const original = prototype.getContext;
+  prototype.getContext = function (this: HTMLCanvasElement, type, options) {
+    const webgl = type === "webgl2" || type === "webgl";
+    return original.call(this, type, webgl ? { ...options, antialias: false } : options);
+  };
+  try {
+    return make();
+  } finally {
+    prototype.getContext = original;
+  }
+}
