@@ -1176,7 +1176,7 @@ export interface paths {
         put?: never;
         /**
          * Start Task
-         * @description The assignee starts an open task.
+         * @description The assignee starts an open task; a task already in progress is answered as it is.
          */
         post: operations["start_task_api_v1_tasks__task_id__start_post"];
         delete?: never;
