@@ -115,6 +115,7 @@ export class ItemAnnotations {
       heads.set(annotation.id, annotation.version_count);
       if (!promoteDrafts || !hasDraft(this.ctx.userId, annotation.id)) continue;
       const promoted = await promoteDraft(annotation.id);
+      this.stillShown();
       if (promoted.ok) heads.set(annotation.id, promoted.data.number);
       else if (promoted.status === 409) {
         this.notices.push(`Your unsaved ${annotation.kind} from earlier was based on an older version and is not shown.`);
@@ -133,12 +134,14 @@ export class ItemAnnotations {
         await this.loadLabelmap(layer, annotation.id, head);
       } else if (annotation.kind === "classification" && this.classification.annotation === null) {
         classification = classificationFromContent((await getVersion(annotation.id, head)).content);
+        this.stillShown();
         this.classification = { ...tracked, savedKey: contentKey(classificationContent(classification)) };
       } else if (annotation.kind === "contour" || annotation.kind === "box") {
         const content = (await getVersion(annotation.id, head)).content as unknown as ShapeContent;
         loadedShapes.push([annotation, head, content]);
       }
     }
+    this.stillShown();
     for (const [annotation, head, content] of loadedShapes) {
       const shape = shapeFromContent(content as never);
       const slice = this.ctx.series.frames.findIndex(
@@ -159,6 +162,7 @@ export class ItemAnnotations {
 
   private async loadLabelmap(layer: Layer, annotationId: number, version: number): Promise<void> {
     const [stored, patch] = await Promise.all([getVersion(annotationId, version), fetchLabelmapVersion(annotationId, version)]);
+    this.stillShown();
     const segments = ((stored.content as { segments?: SegmentRef[] }).segments ?? []).slice();
     layer.storedSegments = contentKey(segments);
     // Stored segment numbers → ours, by label.
@@ -175,6 +179,15 @@ export class ItemAnnotations {
       // Our numbering differs from the stored one: the next save sends every stored slice with ours.
       for (const k of patch.slices.keys()) layer.resend.add(k);
     }
+  }
+
+  /**
+   * Stops a load whose item was left while it waited for the server: the
+   * viewer's tools and their labelmap are gone (and the next item's may carry
+   * the same segmentation id), so nothing may be drawn for this one.
+   */
+  private stillShown(): void {
+    if (this.ctx.tools.released) throw new Error("the item was left while its annotations were loading");
   }
 
   /** The labelmap images of `layer`'s slices, in slice order. */

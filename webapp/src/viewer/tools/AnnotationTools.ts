@@ -60,6 +60,7 @@ export class AnnotationTools {
   private active: AnnotationTool = "view";
   private brushSize = TOOL_DEFAULTS.brushSize;
   private readonly cleanup: (() => void)[] = [];
+  private destroyed = false;
 
   constructor(
     private readonly controller: StackController,
@@ -391,7 +392,13 @@ export class AnnotationTools {
     tools.utilities.triggerAnnotationRenderForViewportIds([this.controller.viewportId]);
   }
 
+  /** Destroyed: the item was left (work still on its way for it must not touch the viewer). */
+  get released(): boolean {
+    return this.destroyed;
+  }
+
   destroy(): void {
+    this.destroyed = true;
     for (const undo of this.cleanup) undo();
     tools.annotation.state.removeAllAnnotations();
     for (const id of this.allSegmentations) tools.segmentation.removeSegmentation(id);

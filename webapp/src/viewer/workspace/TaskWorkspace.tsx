@@ -211,7 +211,8 @@ export function TaskWorkspace() {
       setLoadState("ready");
       showSummary();
     } catch (reason) {
-      setLoadState({ error: reason instanceof Error ? reason.message : String(reason) });
+      // (an item left meanwhile has its own state)
+      if (sessionRef.current === current) setLoadState({ error: reason instanceof Error ? reason.message : String(reason) });
     }
   };
 
