@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from tests.e2e.conftest import BrowserSession
 from tests.e2e.viewer.conftest import ImportedSeries, admin_client, logged_in_page, shown_pixels
+from tests.e2e.viewer.test_delete_shape import _pumped
 
 pytestmark = pytest.mark.browser
 
@@ -182,3 +183,51 @@ def test_annotator_paints_draws_undoes_and_moves_through_items(
         client.close()
     assert items[0]["status"] == "done"
     assert items[0]["active_seconds"] >= 1, items
+
+
+def test_an_item_left_while_its_labelmap_loads_draws_nothing_into_the_next(
+    browser: BrowserSession, imported: ImportedSeries, server: str
+):
+    """The stored labelmap of item 0 arrives after the annotator has moved on to item 1, before
+    item 1's viewer has its tools: the late answer is dropped (no error in the page, and item 1
+    opens as usual) instead of being drawn into the labelmap of a viewer that is gone."""
+    task_id = _task(server, imported)
+    page = logged_in_page(browser)
+    page.goto(f"/tasks/{task_id}/work")
+    viewport = page.locator('[data-testid=viewport][data-rendered="true"]')
+    viewport.wait_for()
+    expect(page.get_by_role("region", name="Segments")).to_contain_text("Liver")
+    box = viewport.bounding_box()
+    assert box is not None
+    cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.keyboard.press("b")
+    _drag(page, [(cx - 60, cy), (cx + 60, cy)])
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=labelmap-summary]').dataset.summary !== '{}'"
+    )
+    page.keyboard.press("Alt+s")
+    expect(page.get_by_test_id("save-state")).to_have_attribute("data-state", "saved")
+
+    # item 0 again, its stored labelmap held on the way
+    labelmaps: list[Route] = []
+    page.route("**/api/v1/annotations/*/versions/*/labelmap", lambda route: labelmaps.append(route))
+    page.reload()
+    viewport.wait_for()
+    assert _pumped(page, lambda: labelmaps), "the stored labelmap was never asked for"
+
+    # on to item 1, whose images are held too: its viewer has no tools yet when the labelmap arrives
+    frames: list[Route] = []
+    page.route("**/frames/**", lambda route: frames.append(route))
+    page.keyboard.press("ArrowRight")
+    expect(page).to_have_url(f"{browser.base_url}/tasks/{task_id}/work?item=1")
+    assert _pumped(page, lambda: frames), "item 1's images were never asked for"
+    for route in labelmaps:
+        route.continue_()
+    page.wait_for_timeout(1000)
+
+    page.unroute("**/frames/**")
+    for route in frames:
+        route.continue_()
+    viewport.wait_for()
+    page.locator('[data-testid=load-state][data-state="ready"]').wait_for(state="attached")
+    assert _summary(page, "labelmap-summary") == {}
