@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from playwright.sync_api import Page, Route, expect
+from playwright.sync_api import Locator, Page, Route, expect
 
 from tests.e2e.conftest import BrowserSession
 from tests.e2e.viewer.conftest import ImportedSeries, admin_client, logged_in_page, shown_pixels
@@ -86,10 +86,8 @@ def _drag(page: Page, points: list[tuple[float, float]]) -> None:
     page.mouse.up()
 
 
-def test_annotator_paints_draws_undoes_and_moves_through_items(
-    browser: BrowserSession, imported: ImportedSeries, server: str
-):
-    task_id = _task(server, imported)
+def _open_first_item(browser: BrowserSession, task_id: int) -> tuple[Page, Locator, tuple[float, float]]:
+    """The task's first item on screen with its labels: the page, its drawn viewport, its centre."""
     page = logged_in_page(browser)
     page.goto(f"/tasks/{task_id}/work")
     viewport = page.locator('[data-testid=viewport][data-rendered="true"]')
@@ -97,7 +95,14 @@ def test_annotator_paints_draws_undoes_and_moves_through_items(
     expect(page.get_by_role("region", name="Segments")).to_contain_text("Liver")
     box = viewport.bounding_box()
     assert box is not None
-    cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    return page, viewport, (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def test_annotator_paints_draws_undoes_and_moves_through_items(
+    browser: BrowserSession, imported: ImportedSeries, server: str
+):
+    task_id = _task(server, imported)
+    page, _viewport, (cx, cy) = _open_first_item(browser, task_id)
 
     # Brush (key B) on slice 3: the labelmap has voxels of segment 1 on that slice only.
     page.keyboard.press("ArrowDown")
@@ -192,14 +197,7 @@ def test_an_item_left_while_its_labelmap_loads_draws_nothing_into_the_next(
     item 1's viewer has its tools: the late answer is dropped (no error in the page, and item 1
     opens as usual) instead of being drawn into the labelmap of a viewer that is gone."""
     task_id = _task(server, imported)
-    page = logged_in_page(browser)
-    page.goto(f"/tasks/{task_id}/work")
-    viewport = page.locator('[data-testid=viewport][data-rendered="true"]')
-    viewport.wait_for()
-    expect(page.get_by_role("region", name="Segments")).to_contain_text("Liver")
-    box = viewport.bounding_box()
-    assert box is not None
-    cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page, viewport, (cx, cy) = _open_first_item(browser, task_id)
     page.keyboard.press("b")
     _drag(page, [(cx - 60, cy), (cx + 60, cy)])
     page.wait_for_function(
