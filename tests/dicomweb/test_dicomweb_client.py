@@ -65,6 +65,8 @@ def test_metadata_has_bulkdata_uris_that_resolve_here(
     assert pixels == archive.ct[0].PixelData
     ds = pydicom.Dataset.from_json(first, bulk_data_uri_handler=lambda *_: b"")
     assert ds.Rows == 64 and ds.PatientID == "DW-001"
+    # how each instance's frames are encoded, before any is fetched (0008,3002)
+    assert ds.AvailableTransferSyntaxUID == archive.ct[0].file_meta.TransferSyntaxUID
     one = dw.retrieve_instance_metadata(archive.ct_study, archive.ct_series, archive.ct[0].SOPInstanceUID)
     assert one["00080018"]["Value"] == [archive.ct[0].SOPInstanceUID]
 

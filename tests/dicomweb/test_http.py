@@ -117,6 +117,7 @@ def test_hidden_images_look_exactly_like_missing_ones(
     for url in [
         f"/dicomweb/studies/{archive.ct_study}",
         f"{_series_url(archive)}/metadata",
+        f"{_series_url(archive)}/pixeldata",
         _instance_url(ds),
         _instance_url(ds) + "/frames/1",
         _instance_url(ds) + "/rendered",
@@ -150,6 +151,60 @@ def test_frames_for_cornerstone_wadors(client: TestClient, admin: LoggedIn, arch
     assert again.status_code == 304 and again.content == b""
 
 
+def test_series_pixel_data_is_every_frame_with_its_location_and_length(
+    client: TestClient, admin: LoggedIn, archive: Archive, db: Session
+):
+    url = f"{_series_url(archive)}/pixeldata"
+    response = client.get(url, headers={**admin.headers, "Accept": CORNERSTONE_ACCEPT})
+    assert response.status_code == 200
+    header = response.headers["content-type"]
+    assert header.startswith('multipart/related; type="application/octet-stream"; boundary=')
+    parts = multipart.decode(response.content, header)
+    by_location = {p.headers["content-location"]: p for p in parts}
+    assert len(parts) == len(archive.ct) == 12
+    for ds in archive.ct:
+        part = by_location[
+            f"http://testserver/dicomweb{_instance_url(ds).removeprefix('/dicomweb')}/frames/1"
+        ]
+        assert part.content_type == "application/octet-stream; transfer-syntax=1.2.840.10008.1.2.1"
+        assert bytes(part.data) == ds.PixelData
+        assert part.headers["content-length"] == str(len(ds.PixelData))
+    # instance order: the parts come as the instances are numbered
+    numbers = {_instance_url(ds): int(ds.InstanceNumber) for ds in archive.ct}
+    order = [
+        numbers["/dicomweb" + p.headers["content-location"].split("/dicomweb", 1)[1].rsplit("/frames", 1)[0]]
+        for p in parts
+    ]
+    assert order == sorted(order)
+    again = client.get(
+        url,
+        headers={**admin.headers, "Accept": CORNERSTONE_ACCEPT, "If-None-Match": response.headers["etag"]},
+    )
+    assert again.status_code == 304
+
+
+def test_series_pixel_data_of_compressed_frames_is_negotiated_before_it_starts(
+    client: TestClient, admin: LoggedIn, archive: Archive
+):
+    ds = archive.files["examples_ybr_color.dcm"]
+    url = f"/dicomweb/studies/{ds.StudyInstanceUID}/series/{ds.SeriesInstanceUID}/pixeldata"
+    refused = client.get(
+        url, headers={**admin.headers, "Accept": 'multipart/related; type="application/octet-stream"'}
+    )
+    assert refused.status_code == 406
+    ok = client.get(url, headers={**admin.headers, "Accept": CORNERSTONE_ACCEPT})
+    parts = multipart.decode(ok.content, ok.headers["content-type"])
+    assert len(parts) == int(ds.NumberOfFrames)
+    # labelled as asked (octet-stream), with the stored syntax: as the per-frame route does for Cornerstone
+    assert {p.content_type for p in parts} == {
+        "application/octet-stream; transfer-syntax=1.2.840.10008.1.2.4.50"
+    }
+    assert all(bytes(p.data).startswith(b"\xff\xd8") for p in parts)
+    assert [p.headers["content-location"].rsplit("/", 1)[1] for p in parts] == [
+        str(n) for n in range(1, int(ds.NumberOfFrames) + 1)
+    ]
+
+
 def test_jpeg_frames_negotiation(client: TestClient, admin: LoggedIn, archive: Archive):
     ds = archive.files["examples_ybr_color.dcm"]
     url = _instance_url(ds) + "/frames/1,3"
@@ -176,12 +231,19 @@ def test_every_read_is_audited_once_per_request(
     client.get(_instance_url(ds) + "/frames/1", headers=admin.headers)
     client.get(f"{_series_url(archive)}/metadata", headers=admin.headers)
     client.get(f"{_series_url(archive)}", headers=admin.headers)
+    client.get(f"{_series_url(archive)}/pixeldata", headers=admin.headers)
     client.get("/dicomweb/studies?PatientID=DW-001", headers=admin.headers)
     audit.flush_frame_reads(db.get_bind())  # frame reads are written in aggregate, every few seconds
     db.rollback()
     rows = db.scalars(select(AuditEvent).where(AuditEvent.action.startswith("dicomweb."))).all()
     actions = sorted(r.action for r in rows)
-    assert actions == ["dicomweb.frames", "dicomweb.metadata", "dicomweb.retrieve", "dicomweb.search"]
+    assert actions == [
+        "dicomweb.frames",
+        "dicomweb.metadata",
+        "dicomweb.pixeldata",
+        "dicomweb.retrieve",
+        "dicomweb.search",
+    ]
     retrieve = next(r for r in rows if r.action == "dicomweb.retrieve")
     assert retrieve.actor_username == admin.user.username
     assert retrieve.object_id == archive.ct_study and retrieve.details["instances"] == 12

@@ -29,8 +29,13 @@ def _lit(stats: dict[str, object]) -> float:
 
 def test_three_view_mpr_of_a_ct_series(browser: BrowserSession, imported: ImportedSeries):
     page = logged_in_page(browser)
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
     page.goto(f"/viewer/series/{imported.ct_volume}?layout=mpr3")
     page.locator('[data-volume-ready="true"]').wait_for(timeout=30_000)
+    # The volume's native frames come in one request for the whole series, none one by one.
+    assert len([url for url in requested if url.endswith("/pixeldata")]) == 1, requested
+    assert not [url for url in requested if "/frames/" in url], requested
     for orientation in ("axial", "sagittal", "coronal"):
         stats = canvas_stats(page, f"viewport-{orientation}")
         assert _lit(stats) > 0.02, (orientation, stats)

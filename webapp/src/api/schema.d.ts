@@ -1781,6 +1781,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dicomweb/studies/{study_uid}/series/{series_uid}/pixeldata": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve Series Pixel Data
+         * @description WADO-RS: every frame of a series, not decoded, instance by instance (PS3.18 §10.4.1.1.4).
+         *
+         *     One request instead of one per frame: a viewer building a volume takes
+         *     hundreds of frames at once, and each separate request costs the browser
+         *     and the server more than the bytes it carries.
+         */
+        get: operations["retrieve_series_pixel_data_dicomweb_studies__study_uid__series__series_uid__pixeldata_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dicomweb/studies/{study_uid}/series/{series_uid}/thumbnail": {
         parameters: {
             query?: never;
@@ -7145,6 +7169,36 @@ export interface operations {
         };
     };
     series_metadata_dicomweb_studies__study_uid__series__series_uid__metadata_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                series_uid: string;
+                study_uid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    retrieve_series_pixel_data_dicomweb_studies__study_uid__series__series_uid__pixeldata_get: {
         parameters: {
             query?: never;
             header?: never;

@@ -33,12 +33,28 @@ from labelstack.archive.dicomweb.frames import (
     read_frames,
     read_frames_into,
 )
-from labelstack.archive.dicomweb.negotiation import MediaType
+from labelstack.archive.dicomweb.negotiation import FrameReply, MediaType
 from labelstack.archive.store import ImageStore
 from labelstack.models import Instance, InstanceMetadata, Series, Study
 from labelstack.services.errors import DomainError, InvalidInput, NotFound
 
 _BULK = re.compile(rb'"BulkDataURI":\s*"' + re.escape(BULKDATA_PREFIX.encode()))
+_AVAILABLE_TRANSFER_SYNTAX = b'"00083002"'
+
+
+def with_available_transfer_syntax(text: bytes, transfer_syntax_uid: str) -> bytes:
+    """The instance's DICOM JSON object with Available Transfer Syntax UID (0008,3002) added.
+
+    Stored metadata carries no file meta information, so without it a client cannot tell how
+    a frame is encoded before fetching it; viewers read native frames on a faster path than
+    compressed ones and choose it from this attribute (PS3.18 §10.4.1.1.2 allows it here).
+    """
+    if _AVAILABLE_TRANSFER_SYNTAX in text or not text.startswith(b"{"):
+        return text
+    rest = text[1:]
+    separator = b"" if rest.lstrip().startswith(b"}") else b","
+    element = b'{"00083002": {"vr": "UI", "Value": ["' + transfer_syntax_uid.encode() + b'"]}'
+    return element + separator + rest
 
 
 @dataclass(frozen=True)
@@ -145,7 +161,8 @@ class WadoReader:
             if text is None:
                 continue
             prefix = b'"BulkDataURI": "' + ref.url(base_url).encode() + b"/" + BULKDATA_PREFIX.encode()
-            pieces.append(_BULK.sub(lambda _m, p=prefix: p, text.encode()))  # type: ignore[misc]
+            resolved = _BULK.sub(lambda _m, p=prefix: p, text.encode())  # type: ignore[misc]
+            pieces.append(with_available_transfer_syntax(resolved, ref.transfer_syntax_uid))
         body = b"[" + b",".join(pieces) + b"]"
         self.metadata_cache.put(key, body)
         return body
@@ -170,6 +187,34 @@ class WadoReader:
     def frames(self, ref: InstanceRef, numbers: list[int]) -> list[bytes]:
         layout, path, data = self.layout(ref)
         return read_frames(layout, numbers, path=path, data=data)
+
+    def pixel_data_parts(
+        self, refs: Sequence[InstanceRef], base_url: str, replies: dict[str, FrameReply], boundary: str
+    ) -> Iterator[bytes]:
+        """Every frame of ``refs`` as a multipart body, one chunk per instance (PS3.18 §10.4.1.1.4).
+
+        ``replies`` says how each stored transfer syntax is labelled (negotiated
+        before the response starts). Each part names its frame in
+        Content-Location and gives its Content-Length, so that a client can
+        take the parts apart without searching the pixels for the boundary.
+        """
+        for ref in refs:
+            layout, path, data = self.layout(ref)
+            numbers = list(range(1, layout.number_of_frames + 1))
+            reply = replies[ref.transfer_syntax_uid]
+            location = ref.url(base_url) + "/frames/"
+            pieces: list[bytes] = []
+            for number, frame in zip(
+                numbers, read_frames(layout, numbers, path=path, data=data), strict=True
+            ):
+                headers = {"Content-Location": f"{location}{number}", "Content-Length": str(len(frame))}
+                pieces += [
+                    multipart.part_header(reply.part_content_type, boundary, headers),
+                    frame,
+                    multipart.CRLF,
+                ]
+            yield b"".join(pieces)
+        yield multipart.closing(boundary)
 
     def warm_layouts(self, refs: Sequence[InstanceRef]) -> None:
         """Locate the frames of ``refs`` in the background, in order, ahead of the requests for them.

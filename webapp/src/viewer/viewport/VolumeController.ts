@@ -15,6 +15,9 @@ import {
 } from "@cornerstonejs/core";
 import * as tools from "@cornerstonejs/tools";
 
+import { readsImageNatively } from "./nativeFrameLoader";
+import { SeriesFrameStream } from "./seriesFrameStream";
+
 const { MouseBindings } = tools.Enums;
 
 export type Orientation = "axial" | "sagittal" | "coronal";
@@ -47,6 +50,7 @@ export class VolumeController {
   private readonly has3d: boolean;
   private redrawTimer: number | null = null;
   private stopRedraws = (): void => {};
+  private frameStream: SeriesFrameStream | null = null;
 
   constructor(elements: Partial<Record<Orientation, HTMLDivElement>>, element3d: HTMLDivElement | null) {
     counter += 1;
@@ -115,8 +119,16 @@ export class VolumeController {
    * slices arrive, redrawn at most every STREAMING_REDRAW_MS: Cornerstone's own
    * redraw after every 2% of the slices (50 redraws of every view per volume)
    * costs more than the loading itself where the GPU is slow or emulated.
+   *
+   * `wholeSeries` is given when `imageIds` are every frame of the series at
+   * that URL: native frames then come in one request (see SeriesFrameStream)
+   * unless most of them are already in the image cache.
    */
-  async load(imageIds: string[], modality: string): Promise<void> {
+  async load(imageIds: string[], modality: string, wholeSeries?: string): Promise<void> {
+    const cached = imageIds.filter((id) => cache.getImageLoadObject(id) !== undefined).length;
+    if (wholeSeries && cached < imageIds.length / 2 && imageIds.every(readsImageNatively)) {
+      this.frameStream = new SeriesFrameStream(wholeSeries, imageIds.map((id) => id.slice("wadors:".length)));
+    }
     const volume = await volumeLoader.createAndCacheVolume(this.volumeId, { imageIds });
     // (a protected flag of Cornerstone's streaming volume: there is no public switch)
     (volume as unknown as { autoRenderOnLoad: boolean }).autoRenderOnLoad = false;
@@ -142,6 +154,7 @@ export class VolumeController {
     this.engine.render();
     await done;
     this.stopRedraws();
+    this.closeFrameStream();
     if (!this.engine.hasBeenDestroyed) this.engine.render();
   }
 
@@ -197,8 +210,15 @@ export class VolumeController {
     this.engine.render();
   }
 
+  /** Drops what the series stream still holds (frames the cache already had), or stops it. */
+  private closeFrameStream(): void {
+    this.frameStream?.close();
+    this.frameStream = null;
+  }
+
   destroy(): void {
     this.stopRedraws();
+    this.closeFrameStream();
     // Crosshairs react to camera events of their views: switch them off before the views go.
     const group = tools.ToolGroupManager.getToolGroup(this.toolGroupId);
     if (group && this.shown.length > 1) group.setToolDisabled(tools.CrosshairsTool.toolName);

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 
 import { initCornerstone } from "./initCornerstone";
-import { loadSeries, type LoadedSeries } from "./seriesLoader";
+import { loadSeries, seriesPath, type LoadedSeries } from "./seriesLoader";
 import { ORIENTATIONS, renderingPresets, VolumeController, type Orientation } from "./VolumeController";
 
 interface Props {
@@ -73,7 +73,9 @@ export function VolumeViewer({ seriesId, views, with3d, initialTimePoint, labelm
       for (const o of shown) if (refs[o].current) elements[o] = refs[o].current!;
       controller = new VolumeController(elements, with3d ? ref3d.current : null);
       controllerRef.current = controller;
-      await controller.load(volumeImageIds(series, timePoint), series.detail.modality);
+      const imageIds = volumeImageIds(series, timePoint);
+      const wholeSeries = imageIds.length === series.imageIds.length ? seriesPath(series.detail) : undefined;
+      await controller.load(imageIds, series.detail.modality, wholeSeries);
       if (!cancelled && segmentationFor) await controller.showLabelmap(segmentationFor(timePoint));
       if (!cancelled) setReady(true);
     })().catch((reason: unknown) => {

@@ -39,12 +39,18 @@ function indexOf(bytes: Uint8Array, pattern: number[], from: number, to: number)
   return -1;
 }
 
+/** Where the one part of a frame response lies in it, and its own Content-Type. */
+export interface FramePartRange {
+  start: number;
+  end: number;
+  contentType: string;
+}
+
 /**
- * The single part of a multipart/related frame response, or null when the
- * response is not multipart or not exactly one part (the loader then reads
- * it itself).
+ * The range of the single part of a multipart/related frame response, or
+ * null when the response is not multipart or not exactly one part.
  */
-export function singleFramePart(response: ArrayBuffer, contentType: string): FramePart | null {
+export function locateFramePart(response: ArrayBuffer, contentType: string): FramePartRange | null {
   if (!/^\s*multipart\/related/i.test(contentType)) return null;
   const boundary = boundaryOf(contentType);
   if (!boundary) return null;
@@ -62,5 +68,21 @@ export function singleFramePart(response: ArrayBuffer, contentType: string): Fra
   while (end > 0 && (bytes[end - 1] === 10 || bytes[end - 1] === 13)) end--;
   const closeStart = end - close.length;
   if (closeStart < headerEnd + 4 || ascii(bytes, closeStart, end) !== close) return null;
-  return { body: response.slice(headerEnd + 4, closeStart), contentType: partType };
+  return { start: headerEnd + 4, end: closeStart, contentType: partType };
+}
+
+/**
+ * The single part of a multipart/related frame response, or null when the
+ * response is not multipart or not exactly one part (the loader then reads
+ * it itself).
+ */
+export function singleFramePart(response: ArrayBuffer, contentType: string): FramePart | null {
+  const part = locateFramePart(response, contentType);
+  return part ? { body: response.slice(part.start, part.end), contentType: part.contentType } : null;
+}
+
+/** The transfer syntax named by a part's Content-Type, if any (PS3.18 §8.7.3.5.2). */
+export function partTransferSyntax(contentType: string): string | undefined {
+  const match = /(?:^|;)\s*transfer-syntax=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+  return match ? (match[1] ?? match[2]) : undefined;
 }

@@ -6,13 +6,15 @@
  * Runs once per page load through `once`; React StrictMode's double mount and
  * re-entering the workspace reuse the same promise.
  */
-import { cornerstoneStreamingImageVolumeLoader, init as coreInit, volumeLoader } from "@cornerstonejs/core";
+import { imageLoader, init as coreInit, volumeLoader } from "@cornerstonejs/core";
 import { init as dicomImageLoaderInit } from "@cornerstonejs/dicom-image-loader";
 import * as tools from "@cornerstonejs/tools";
 
 import { once } from "@/app/once";
 
+import { floatVolumeLoader } from "./floatVolumeLoader";
 import { singleFramePart } from "./frameResponse";
+import { loadWadorsImage } from "./nativeFrameLoader";
 
 /** Tools every viewport may use; a tool group picks which are active. */
 const TOOL_CLASSES = [
@@ -62,9 +64,11 @@ export function initCornerstone(): Promise<void> {
       maxWebWorkers: Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1)),
       beforeProcessing: unwrapFramePart,
     });
+    // Native greyscale frames are read on the page; the rest still go to the decoding workers.
+    imageLoader.registerImageLoader("wadors", loadWadorsImage as never);
     // Volumes for MPR and 3D stream their slices through the same WADO-RS image loader.
-    volumeLoader.registerVolumeLoader("cornerstoneStreamingImageVolume", cornerstoneStreamingImageVolumeLoader as never);
-    volumeLoader.registerUnknownVolumeLoader(cornerstoneStreamingImageVolumeLoader as never);
+    volumeLoader.registerVolumeLoader("cornerstoneStreamingImageVolume", floatVolumeLoader as never);
+    volumeLoader.registerUnknownVolumeLoader(floatVolumeLoader as never);
     tools.init();
     for (const Tool of TOOL_CLASSES) tools.addTool(Tool);
     performance.mark("viewer:cornerstone-ready");

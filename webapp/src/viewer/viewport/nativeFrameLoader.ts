@@ -1,0 +1,178 @@
+/**
+ * The image loader for `wadors:` image ids: frames stored uncompressed and
+ * little-endian, in one greyscale sample, are fetched and made into images
+ * here on the main thread (see nativeFrames); everything else (compressed
+ * frames, colour, big-endian, PET and dose scaling) goes on to Cornerstone's
+ * DICOM image loader as before.
+ */
+import { canRenderFloatTextures, metaData, utilities, type Types } from "@cornerstonejs/core";
+import { wadors } from "@cornerstonejs/dicom-image-loader";
+
+import { locateFramePart, partTransferSyntax } from "./frameResponse";
+import { readFrame, readsNatively, type PixelLayout, type Rescale, type SampleArrayType } from "./nativeFrames";
+import { takeStreamedFrame } from "./seriesFrameStream";
+
+/** What the frames route is asked for: the stored bytes, in their stored transfer syntax. */
+const FRAME_ACCEPT = "multipart/related; type=application/octet-stream; transfer-syntax=*";
+
+interface ImagePixelModule extends PixelLayout {
+  samplesPerPixel: number;
+  photometricInterpretation: string;
+}
+
+interface LoaderOptions {
+  targetBuffer?: { type?: SampleArrayType };
+  preScale?: { enabled?: boolean };
+}
+
+interface ScalingParameters {
+  rescaleSlope?: number;
+  rescaleIntercept?: number;
+  modality?: string;
+}
+
+/** The instance's modality rescale (PS3.3 C.11.1), or null. */
+function modalityRescale(imageId: string): Rescale | null {
+  const { rescaleSlope, rescaleIntercept } = (metaData.get("modalityLutModule", imageId) ?? {}) as ScalingParameters;
+  if (typeof rescaleSlope !== "number" || typeof rescaleIntercept !== "number") return null;
+  return { slope: rescaleSlope, intercept: rescaleIntercept };
+}
+
+/** Whether the rescale is applied to the pixels before display (as Cornerstone's loader decides). */
+function preScaled(rescale: Rescale | null, options: LoaderOptions): boolean {
+  if (!rescale || options.preScale?.enabled === false) return false;
+  return (Number.isInteger(rescale.slope) && Number.isInteger(rescale.intercept)) || canRenderFloatTextures();
+}
+
+/** Modalities whose display values need more than the rescale (SUV, dose grid scaling). */
+const SCALED_MODALITIES = new Set(["PT", "RTDOSE"]);
+
+function nativeLayout(imageId: string): ImagePixelModule | null {
+  const pixel = metaData.get("imagePixelModule", imageId) as ImagePixelModule | undefined;
+  const { transferSyntaxUID } = (metaData.get("transferSyntax", imageId) ?? {}) as { transferSyntaxUID?: string };
+  const { modality } = (metaData.get("generalSeriesModule", imageId) ?? {}) as { modality?: string };
+  if (!pixel || SCALED_MODALITIES.has(modality ?? "")) return null;
+  if (!readsNatively(transferSyntaxUID, pixel, pixel.samplesPerPixel, pixel.photometricInterpretation)) return null;
+  return pixel;
+}
+
+interface FrameBytes {
+  body: ArrayBuffer;
+  /** Where the frame's samples start in `body`. */
+  start: number;
+  transferSyntax: string | undefined;
+}
+
+/** Whether the frames of `imageId` are read here rather than by Cornerstone's decoding workers. */
+export function readsImageNatively(imageId: string): boolean {
+  return nativeLayout(imageId) !== null;
+}
+
+/** The frame from a series stream that carries it, else (or if that stream failed) on its own. */
+async function frameBytes(url: string): Promise<FrameBytes> {
+  const streamed = takeStreamedFrame(url);
+  if (streamed) {
+    try {
+      const frame = await streamed;
+      return { body: frame.body, start: 0, transferSyntax: partTransferSyntax(frame.contentType) };
+    } catch {
+      // the stream broke off before this frame: fetch it on its own
+    }
+  }
+  return fetchFrame(url);
+}
+
+async function fetchFrame(url: string): Promise<FrameBytes> {
+  const reply = await fetch(url, { headers: { Accept: FRAME_ACCEPT }, credentials: "same-origin" });
+  if (!reply.ok) throw new Error(`frame request failed: ${reply.status} ${url}`);
+  const body = await reply.arrayBuffer();
+  const contentType = reply.headers.get("Content-Type") ?? "";
+  const part = locateFramePart(body, contentType);
+  return { body, start: part?.start ?? 0, transferSyntax: partTransferSyntax(part?.contentType ?? contentType) };
+}
+
+/** The image object Cornerstone's viewports, volumes and cache expect (the fields its own loader fills). */
+function makeImage(
+  imageId: string,
+  layout: ImagePixelModule,
+  pixels: ReturnType<typeof readFrame>,
+  rescale: Rescale | null,
+  scaled: boolean,
+  transferSyntax: string,
+): Types.IImage {
+  const { modality } = (metaData.get("generalSeriesModule", imageId) ?? {}) as { modality?: string };
+  const plane = (metaData.get("imagePlaneModule", imageId) ?? {}) as { rowPixelSpacing?: number; columnPixelSpacing?: number };
+  const voi = (metaData.get("voiLutModule", imageId) ?? {}) as { windowCenter?: number[]; windowWidth?: number[]; voiLUTFunction?: string[] };
+  const calibration = metaData.get("calibrationModule", imageId) ?? {};
+  const data = pixels.pixels;
+  const imageFrame = {
+    ...layout,
+    pixelData: data,
+    pixelDataLength: data.length,
+    smallestPixelValue: pixels.min,
+    largestPixelValue: pixels.max,
+    imageId,
+  };
+  const window = voi.windowCenter?.length && voi.windowWidth?.length
+    ? { windowCenter: voi.windowCenter[0], windowWidth: voi.windowWidth[0] }
+    : utilities.windowLevel.toWindowLevel(pixels.min, pixels.max);
+  return {
+    imageId,
+    dataType: data.constructor.name,
+    color: false,
+    rgba: false,
+    numberOfComponents: 1,
+    calibration,
+    columnPixelSpacing: plane.columnPixelSpacing,
+    rowPixelSpacing: plane.rowPixelSpacing,
+    columns: layout.columns,
+    rows: layout.rows,
+    width: layout.columns,
+    height: layout.rows,
+    preScale:
+      rescale && scaled
+        ? { enabled: true, scaled: true, scalingParameters: { rescaleSlope: rescale.slope, rescaleIntercept: rescale.intercept, modality } }
+        : undefined,
+    intercept: rescale?.intercept ?? 0,
+    slope: rescale?.slope ?? 1,
+    invert: layout.photometricInterpretation === "MONOCHROME1",
+    minPixelValue: pixels.min,
+    maxPixelValue: pixels.max,
+    sizeInBytes: data.byteLength,
+    ...window,
+    voiLUTFunction: voi.voiLUTFunction?.[0],
+    imageFrame,
+    voxelManager: utilities.VoxelManager.createImageVoxelManager({
+      scalarData: data,
+      width: layout.columns,
+      height: layout.rows,
+      numberOfComponents: 1,
+    }),
+    getPixelData: () => data,
+    getCanvas: undefined,
+    transferSyntaxUID: transferSyntax,
+  } as unknown as Types.IImage;
+}
+
+/**
+ * Cornerstone's image loader interface for `wadors:` ids. A frame whose reply
+ * turns out not to be native after all (the archive's copy differs from the
+ * metadata) goes to Cornerstone's loader.
+ */
+export function loadWadorsImage(imageId: string, options: Record<string, unknown> = {}): Types.IImageLoadObject {
+  const layout = nativeLayout(imageId);
+  if (!layout) return wadors.loadImage(imageId, options) as Types.IImageLoadObject;
+  const loaderOptions = options as LoaderOptions;
+  const promise = (async () => {
+    const url = imageId.slice("wadors:".length);
+    const { body, start, transferSyntax } = await frameBytes(url);
+    if (!transferSyntax || !readsNatively(transferSyntax, layout, layout.samplesPerPixel, layout.photometricInterpretation)) {
+      return (wadors.loadImage(imageId, options) as Types.IImageLoadObject).promise;
+    }
+    const rescale = modalityRescale(imageId);
+    const scaled = preScaled(rescale, loaderOptions);
+    const pixels = readFrame(body, start, layout, scaled ? rescale : null, loaderOptions.targetBuffer?.type);
+    return makeImage(imageId, layout, pixels, rescale, scaled, transferSyntax);
+  })();
+  return { promise } as Types.IImageLoadObject;
+}

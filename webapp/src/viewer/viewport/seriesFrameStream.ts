@@ -1,0 +1,131 @@
+/**
+ * A whole series' frames in one request (the series pixel data resource,
+ * PS3.18 §10.4.1.1.4), handed to the image loader frame by frame as they
+ * arrive. A volume for MPR needs every frame at once; three hundred separate
+ * requests cost the page and the server far more than the bytes they carry.
+ *
+ * The loader asks `takeStreamedFrame` first; a frame no stream carries, or
+ * one whose stream failed, is fetched on its own as before.
+ */
+import { MultipartParser } from "./multipartParts";
+
+/** A frame's bytes as they came: its own buffer, and the Content-Type of its part. */
+export interface StreamedFrame {
+  body: ArrayBuffer;
+  contentType: string;
+}
+
+/** What the pixel data route is asked for: every frame in its stored transfer syntax. */
+const PIXEL_DATA_ACCEPT = "multipart/related; type=application/octet-stream; transfer-syntax=*";
+
+/** A frame URL as a key: its path, whether it was written absolute or relative to the page. */
+function frameKey(url: string): string {
+  return new URL(url, window.location.href).pathname;
+}
+
+interface Waiter {
+  resolve: (frame: StreamedFrame) => void;
+  reject: (reason: Error) => void;
+}
+
+export class SeriesFrameStream {
+  /** Frames expected and not yet taken; the value holds the frame once it has arrived. */
+  private readonly expected = new Map<string, StreamedFrame | null>();
+  /** Loaders waiting for a frame (Cornerstone may ask for the same image more than once at a time). */
+  private readonly waiting = new Map<string, Waiter[]>();
+  private readonly controller = new AbortController();
+  private failure: Error | null = null;
+  /** Whether the whole body has been read (nothing left to abort). */
+  private complete = false;
+
+  constructor(seriesUrl: string, frameUrls: string[]) {
+    for (const url of frameUrls) this.expected.set(frameKey(url), null);
+    streams.add(this);
+    void this.read(seriesUrl).catch((reason: unknown) => this.finish(reason instanceof Error ? reason : new Error(String(reason))));
+  }
+
+  private async read(seriesUrl: string): Promise<void> {
+    const reply = await fetch(`${seriesUrl}/pixeldata`, {
+      headers: { Accept: PIXEL_DATA_ACCEPT },
+      credentials: "same-origin",
+      signal: this.controller.signal,
+    });
+    const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(reply.headers.get("Content-Type") ?? "");
+    if (!reply.ok || !reply.body || !boundary) throw new Error(`series pixel data: ${reply.status}`);
+    const parser = new MultipartParser(boundary[1] ?? boundary[2], (part) => {
+      const location = part.headers.get("content-location");
+      if (location) this.arrived(frameKey(location), { body: part.body, contentType: part.headers.get("content-type") ?? "" });
+    });
+    const reader = reply.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parser.push(value);
+    }
+    parser.end();
+    this.complete = true;
+    // (frames the series did not hold, deleted meanwhile, are then fetched on their own)
+    this.finish(new Error("frame not in the series pixel data"));
+  }
+
+  private arrived(key: string, frame: StreamedFrame): void {
+    if (!this.expected.has(key)) return;
+    const waiters = this.waiting.get(key);
+    if (waiters) {
+      this.waiting.delete(key);
+      this.expected.delete(key);
+      for (const waiter of waiters) waiter.resolve(frame);
+    } else {
+      this.expected.set(key, frame);
+    }
+  }
+
+  /** Ends the stream: waiting loaders are refused (and fetch on their own), frames that arrived stay takeable. */
+  private finish(reason: Error): void {
+    this.failure = reason;
+    for (const [key, waiters] of this.waiting) {
+      this.expected.delete(key);
+      for (const waiter of waiters) waiter.reject(reason);
+    }
+    this.waiting.clear();
+    for (const [key, frame] of this.expected) if (frame === null) this.expected.delete(key);
+    if (this.expected.size === 0) streams.delete(this);
+  }
+
+  /** The frame at `url` if this stream carries it (once: the stream forgets it when taken). */
+  take(url: string): Promise<StreamedFrame> | null {
+    const key = frameKey(url);
+    if (!this.expected.has(key)) return null;
+    const frame = this.expected.get(key);
+    if (frame) {
+      this.expected.delete(key);
+      if (this.expected.size === 0) streams.delete(this);
+      return Promise.resolve(frame);
+    }
+    if (this.failure) return null;
+    return new Promise((resolve, reject) => {
+      const waiters = this.waiting.get(key);
+      if (waiters) waiters.push({ resolve, reject });
+      else this.waiting.set(key, [{ resolve, reject }]);
+    });
+  }
+
+  /** Stops the transfer and drops the frames nobody took (the viewer that wanted them has gone). */
+  close(): void {
+    if (!this.complete) this.controller.abort();
+    this.finish(new Error("series pixel data stream closed"));
+    this.expected.clear();
+    streams.delete(this);
+  }
+}
+
+const streams = new Set<SeriesFrameStream>();
+
+/** The frame at `url` from a stream that carries it, or null when none does. */
+export function takeStreamedFrame(url: string): Promise<StreamedFrame> | null {
+  for (const stream of streams) {
+    const frame = stream.take(url);
+    if (frame) return frame;
+  }
+  return null;
+}
