@@ -70,7 +70,9 @@ def test_the_item_and_its_series_are_asked_for_while_the_viewer_code_loads(
     assert f"/api/v1/tasks/{task_id}" in paths
     assert f"/api/v1/tasks/{task_id}/items/next" in paths
     assert f"/api/v1/series/{imported.ct_volume}" in paths
-    assert not any("/frames/" in path for path in paths)
+    # the stack opens on the first frame: it is asked for with the metadata, and only it
+    early_frames = [path for path in paths if "/frames/" in path]
+    assert len(early_frames) == 1 and early_frames[0].endswith("/frames/1"), early_frames
 
     # the code arrives: the viewer takes the series it asked for instead of asking again
     for route in held:
@@ -79,5 +81,6 @@ def test_the_item_and_its_series_are_asked_for_while_the_viewer_code_loads(
     paths = [url.split("?")[0].removeprefix(server) for url in asked]
     assert paths.count(f"/api/v1/series/{imported.ct_volume}") == 1, paths
     assert sum(path.endswith("/metadata") for path in paths) == 1, paths
+    assert paths.count(early_frames[0]) == 1, paths
     stats = canvas_stats(page)
     assert isinstance(stats["std"], float) and stats["std"] > 5, stats

@@ -76,9 +76,10 @@ export const router = createBrowserRouter([
     // One series in the viewer, outside a task.
     path: "/viewer/series/:seriesId",
     errorElement: <RouteError />,
-    loader: ({ params }) => {
+    loader: ({ params, request }) => {
       const seriesId = Number(params.seriesId);
-      if (Number.isInteger(seriesId)) prefetchSeriesData(seriesId);
+      const layout = new URL(request.url).searchParams.get("layout");
+      if (Number.isInteger(seriesId)) prefetchSeriesData(seriesId, { firstFrame: !layout || layout === "stack" });
       return null;
     },
     lazy: async () => {

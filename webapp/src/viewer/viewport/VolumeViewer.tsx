@@ -47,7 +47,8 @@ export function VolumeViewer({ seriesId, views, with3d, initialTimePoint, labelm
 
   useEffect(() => {
     let cancelled = false;
-    loadSeries(seriesId)
+    // (a volume takes every frame at once: no first frame ahead)
+    loadSeries(seriesId, { firstFrame: false })
       .then((loaded) => {
         if (cancelled) return;
         setSeries(loaded);

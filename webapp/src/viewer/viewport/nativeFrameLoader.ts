@@ -8,12 +8,10 @@
 import { canRenderFloatTextures, metaData, utilities, type Types } from "@cornerstonejs/core";
 import { wadors } from "@cornerstonejs/dicom-image-loader";
 
-import { locateFramePart, partTransferSyntax } from "./frameResponse";
+import { fetchFrame, takeFetchedAhead, type FrameBytes } from "./frameFetch";
+import { partTransferSyntax } from "./frameResponse";
 import { readFrame, readsNatively, type PixelLayout, type Rescale, type SampleArrayType } from "./nativeFrames";
 import { takeStreamedFrame } from "./seriesFrameStream";
-
-/** What the frames route is asked for: the stored bytes, in their stored transfer syntax. */
-const FRAME_ACCEPT = "multipart/related; type=application/octet-stream; transfer-syntax=*";
 
 interface ImagePixelModule extends PixelLayout {
   samplesPerPixel: number;
@@ -56,20 +54,24 @@ function nativeLayout(imageId: string): ImagePixelModule | null {
   return pixel;
 }
 
-interface FrameBytes {
-  body: ArrayBuffer;
-  /** Where the frame's samples start in `body`. */
-  start: number;
-  transferSyntax: string | undefined;
-}
-
 /** Whether the frames of `imageId` are read here rather than by Cornerstone's decoding workers. */
 export function readsImageNatively(imageId: string): boolean {
   return nativeLayout(imageId) !== null;
 }
 
-/** The frame from a series stream that carries it, else (or if that stream failed) on its own. */
+/**
+ * The frame fetched ahead of the viewer, or from a series stream that carries
+ * it, else (or if those failed) fetched on its own.
+ */
 async function frameBytes(url: string): Promise<FrameBytes> {
+  const early = takeFetchedAhead(url);
+  if (early) {
+    try {
+      return await early;
+    } catch {
+      // fetched again below
+    }
+  }
   const streamed = takeStreamedFrame(url);
   if (streamed) {
     try {
@@ -80,15 +82,6 @@ async function frameBytes(url: string): Promise<FrameBytes> {
     }
   }
   return fetchFrame(url);
-}
-
-async function fetchFrame(url: string): Promise<FrameBytes> {
-  const reply = await fetch(url, { headers: { Accept: FRAME_ACCEPT }, credentials: "same-origin" });
-  if (!reply.ok) throw new Error(`frame request failed: ${reply.status} ${url}`);
-  const body = await reply.arrayBuffer();
-  const contentType = reply.headers.get("Content-Type") ?? "";
-  const part = locateFramePart(body, contentType);
-  return { body, start: part?.start ?? 0, transferSyntax: partTransferSyntax(part?.contentType ?? contentType) };
 }
 
 /** The image object Cornerstone's viewports, volumes and cache expect (the fields its own loader fills). */
@@ -161,7 +154,11 @@ function makeImage(
  */
 export function loadWadorsImage(imageId: string, options: Record<string, unknown> = {}): Types.IImageLoadObject {
   const layout = nativeLayout(imageId);
-  if (!layout) return wadors.loadImage(imageId, options) as Types.IImageLoadObject;
+  if (!layout) {
+    // (Cornerstone's loader fetches it itself: a frame fetched ahead for it is let go)
+    takeFetchedAhead(imageId.slice("wadors:".length));
+    return wadors.loadImage(imageId, options) as Types.IImageLoadObject;
+  }
   const loaderOptions = options as LoaderOptions;
   const promise = (async () => {
     const url = imageId.slice("wadors:".length);

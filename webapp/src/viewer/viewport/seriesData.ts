@@ -9,6 +9,8 @@
  */
 import { api, unwrap, type Schemas } from "@/api/client";
 
+import { fetchAhead } from "./frameFetch";
+
 export type SeriesDetail = Schemas["SeriesDetail"];
 export type InstanceSummary = Schemas["InstanceRead"];
 
@@ -61,8 +63,15 @@ export function inlinePaletteValues(dataset: DicomJson): void {
   }
 }
 
-async function fetchSeriesData(seriesId: number): Promise<SeriesData> {
+/** How a series will be shown: a stack opens on its first frame, worth asking for with the metadata. */
+export interface SeriesUse {
+  firstFrame: boolean;
+}
+
+async function fetchSeriesData(seriesId: number, use: SeriesUse): Promise<SeriesData> {
   const detail = await unwrap(api.GET("/api/v1/series/{series_id}", { params: { path: { series_id: seriesId } } }));
+  const first = detail.instances[0];
+  if (use.firstFrame && first) fetchAhead(`${seriesPath(detail)}/instances/${first.sop_instance_uid}/frames/1`);
   const response = await fetch(`${seriesPath(detail)}/metadata`, {
     credentials: "same-origin",
     headers: { Accept: "application/dicom+json" },
@@ -81,16 +90,16 @@ let prefetched: { seriesId: number; loading: Promise<SeriesData> } | null = null
  * Starts asking for a series before its viewer is on the page; the next
  * `takeSeriesData` of that series takes the answer. One series is kept at a time.
  */
-export function prefetchSeriesData(seriesId: number): void {
+export function prefetchSeriesData(seriesId: number, use: SeriesUse = { firstFrame: true }): void {
   if (prefetched?.seriesId === seriesId) return;
-  const loading = fetchSeriesData(seriesId);
+  const loading = fetchSeriesData(seriesId, use);
   loading.catch(() => undefined);
   prefetched = { seriesId, loading };
 }
 
 /** The series' detail and metadata: the prefetched answer if there is one, else a new request. */
-export function takeSeriesData(seriesId: number): Promise<SeriesData> {
-  if (prefetched?.seriesId !== seriesId) return fetchSeriesData(seriesId);
+export function takeSeriesData(seriesId: number, use: SeriesUse): Promise<SeriesData> {
+  if (prefetched?.seriesId !== seriesId) return fetchSeriesData(seriesId, use);
   const { loading } = prefetched;
   prefetched = null;
   return loading;

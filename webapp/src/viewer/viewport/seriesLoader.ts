@@ -8,7 +8,15 @@
 import { wadors } from "@cornerstonejs/dicom-image-loader";
 
 import { initCornerstone } from "./initCornerstone";
-import { prefetchSeriesData, seriesPath, takeSeriesData, type DicomJson, type InstanceSummary, type SeriesDetail } from "./seriesData";
+import {
+  prefetchSeriesData,
+  seriesPath,
+  takeSeriesData,
+  type DicomJson,
+  type InstanceSummary,
+  type SeriesDetail,
+  type SeriesUse,
+} from "./seriesData";
 
 export { dicomValue, inlinePaletteValues, seriesPath } from "./seriesData";
 export type { DicomJson, InstanceSummary, SeriesDetail } from "./seriesData";
@@ -32,14 +40,15 @@ export function frameImageId(seriesUrl: string, sopInstanceUid: string, frame: n
  * Starts loading a series before its viewer is on the page (which may still be
  * waiting for other requests); the next `loadSeries` of that series takes it.
  */
-export function prefetchSeries(seriesId: number): void {
-  prefetchSeriesData(seriesId);
+export function prefetchSeries(seriesId: number, use?: SeriesUse): void {
+  prefetchSeriesData(seriesId, use);
 }
 
-export async function loadSeries(seriesId: number): Promise<LoadedSeries> {
+/** The series, registered with the image loader; a stack's first frame is asked for early (see SeriesUse). */
+export async function loadSeries(seriesId: number, use: SeriesUse = { firstFrame: true }): Promise<LoadedSeries> {
   // The image loader's initialisation resets its metadata registry: it must come before any add.
   const initialised = initCornerstone();
-  const { detail, metadata } = await takeSeriesData(seriesId);
+  const { detail, metadata } = await takeSeriesData(seriesId, use);
   const url = seriesPath(detail);
   await initialised;
   const imageIds: string[] = [];
