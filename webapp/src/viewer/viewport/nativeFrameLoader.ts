@@ -106,7 +106,7 @@ function makeImage(
     largestPixelValue: pixels.max,
     imageId,
   };
-  const window = voi.windowCenter?.length && voi.windowWidth?.length
+  const shownWindow = voi.windowCenter?.length && voi.windowWidth?.length
     ? { windowCenter: voi.windowCenter[0], windowWidth: voi.windowWidth[0] }
     : utilities.windowLevel.toWindowLevel(pixels.min, pixels.max);
   return {
@@ -132,7 +132,7 @@ function makeImage(
     minPixelValue: pixels.min,
     maxPixelValue: pixels.max,
     sizeInBytes: data.byteLength,
-    ...window,
+    ...shownWindow,
     voiLUTFunction: voi.voiLUTFunction?.[0],
     imageFrame,
     voxelManager: utilities.VoxelManager.createImageVoxelManager({
