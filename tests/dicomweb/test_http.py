@@ -183,6 +183,27 @@ def test_series_pixel_data_is_every_frame_with_its_location_and_length(
     assert again.status_code == 304
 
 
+def test_series_pixel_data_leaves_out_an_instance_without_pixels(
+    client: TestClient, admin: LoggedIn, archive: Archive
+):
+    ds = pydicom.dcmread(
+        io.BytesIO(ct_series(1, study_uid=archive.ct_study, series_uid=archive.ct_series)[0])
+    )
+    del ds.PixelData  # e.g. a state or a report filed in the image series
+    for keyword in ("Rows", "Columns", "BitsAllocated", "BitsStored", "HighBit", "PixelRepresentation"):
+        delattr(ds, keyword)
+    out = io.BytesIO()
+    ds.save_as(out, enforce_file_format=True)
+    assert _stow(client, admin, [out.getvalue()]).status_code == 200
+    response = client.get(
+        f"{_series_url(archive)}/pixeldata", headers={**admin.headers, "Accept": CORNERSTONE_ACCEPT}
+    )
+    assert response.status_code == 200
+    parts = multipart.decode(response.content, response.headers["content-type"])
+    assert len(parts) == len(archive.ct)
+    assert not [p for p in parts if ds.SOPInstanceUID in p.headers["content-location"]]
+
+
 def test_series_pixel_data_of_compressed_frames_is_negotiated_before_it_starts(
     client: TestClient, admin: LoggedIn, archive: Archive
 ):

@@ -199,7 +199,10 @@ class WadoReader:
         take the parts apart without searching the pixels for the boundary.
         """
         for ref in refs:
-            layout, path, data = self.layout(ref)
+            try:
+                layout, path, data = self.layout(ref)
+            except NotFound:
+                continue  # an instance without pixel data (a report or a state in the series) has no frames
             numbers = list(range(1, layout.number_of_frames + 1))
             reply = replies[ref.transfer_syntax_uid]
             location = ref.url(base_url) + "/frames/"
