@@ -7,6 +7,7 @@ database there and drops it at the end.
 
 SQLite: the schema is migrated once into a template file, and each test gets
 a fresh copy. PostgreSQL: one database per run, emptied after each test.
+``shared_database_url`` is one more database, for a server shared by many tests.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -42,18 +44,9 @@ def pytest_report_header() -> str:
     return f"labelstack database backend: {BACKEND}"
 
 
-@pytest.fixture(scope="session")
-def _migrated_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A database migrated to the latest schema: a template file or a PostgreSQL database."""
-    if BACKEND == "sqlite":
-        template = tmp_path_factory.mktemp("db-template") / "template.db"
-        engine = make_engine(f"sqlite:///{template}")
-        migrate.upgrade(engine)
-        engine.dispose()
-        yield str(template)
-        return
-    if BACKEND != "postgresql":
-        raise pytest.UsageError(f"unknown LABELSTACK_TEST_DATABASE {BACKEND!r}")
+@contextmanager
+def _new_postgres_database() -> Iterator[str]:
+    """A new PostgreSQL database migrated to the latest schema, dropped when the block ends."""
     name = f"labelstack_test_{uuid.uuid4().hex[:12]}"
     admin = make_engine(POSTGRES_URL).execution_options(isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
@@ -68,6 +61,38 @@ def _migrated_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def _migrated_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A database migrated to the latest schema: a template file or a PostgreSQL database."""
+    if BACKEND == "sqlite":
+        template = tmp_path_factory.mktemp("db-template") / "template.db"
+        engine = make_engine(f"sqlite:///{template}")
+        migrate.upgrade(engine)
+        engine.dispose()
+        yield str(template)
+        return
+    if BACKEND != "postgresql":
+        raise pytest.UsageError(f"unknown LABELSTACK_TEST_DATABASE {BACKEND!r}")
+    with _new_postgres_database() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def shared_database_url(_migrated_database: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A migrated database for a server that several tests share, kept for the whole run.
+
+    It is not the per-test database: on PostgreSQL that one is emptied after
+    every test, which would wipe the shared server's data under it.
+    """
+    if BACKEND == "sqlite":
+        copy = tmp_path_factory.mktemp("shared-db") / "labelstack.db"
+        shutil.copyfile(_migrated_database, copy)
+        yield f"sqlite:///{copy}"
+        return
+    with _new_postgres_database() as url:
+        yield url
 
 
 @pytest.fixture

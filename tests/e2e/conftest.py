@@ -44,15 +44,14 @@ def webapp_build() -> Path:
     return DEFAULT_WEBAPP_DIR
 
 
-@pytest.fixture
-def server(settings: Settings, webapp_build: Path, tmp_path: Path) -> Iterator[str]:
-    """A real LabelStack server on a free port, sharing this test's data dir and database.
+@contextlib.contextmanager
+def running_server(settings: Settings, log: Path) -> Iterator[str]:
+    """``labelstack serve`` on a free port with ``settings``' data dir and database, logging to ``log``.
 
-    Its log is printed when the test fails (pytest shows captured output then).
+    Yields the base URL once the server answers; stops it when the block ends.
     """
     port = free_port()
     env = labelstack_env(settings, LABELSTACK_ADMIN_PASSWORD=ADMIN_PASSWORD)
-    log = tmp_path / "server.log"
     with log.open("wb") as sink:
         process = subprocess.Popen(
             [LABELSTACK, "serve", "--port", str(port)], env=env, stdout=sink, stderr=subprocess.STDOUT
@@ -62,13 +61,26 @@ def server(settings: Settings, webapp_build: Path, tmp_path: Path) -> Iterator[s
         wait_for_http(f"{base}/api/v1/health", process=process)
         yield base
     finally:
-        print(log.read_text(errors="replace")[-20_000:])
         process.terminate()
         try:
             process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture
+def server(settings: Settings, webapp_build: Path, tmp_path: Path) -> Iterator[str]:
+    """A real LabelStack server on a free port, sharing this test's data dir and database.
+
+    Its log is printed when the test fails (pytest shows captured output then).
+    """
+    log = tmp_path / "server.log"
+    try:
+        with running_server(settings, log) as base:
+            yield base
+    finally:
+        print(log.read_text(errors="replace")[-20_000:])
 
 
 @pytest.fixture(scope="session")

@@ -1,13 +1,21 @@
-"""Viewer tests: the e2e server and pages, with WebGL in headless chromium (SwiftShader).
+"""Viewer tests: one e2e server for all of them, and pages with WebGL in headless chromium (SwiftShader).
 
 Cornerstone3D renders through WebGL; chromium's software rasteriser (SwiftShader
 through ANGLE) gives it a real GL context without a GPU. The CPU-rendering
 fallback is not used: it cannot show volumes or labelmaps.
+
+Starting a server and importing the test images took most of each test's time,
+so the viewer tests share one server, its database and data dir, and one import
+(``server``, ``settings``, ``db`` and ``imported`` are overridden here). Each
+test still works on what it creates itself: its own project (named with
+``unique``), labels, tasks and users; none of them lists or counts rows it did
+not make.
 """
 
 from __future__ import annotations
 
 import io
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,10 +28,12 @@ from bench.chromium import CHROMIUM, WEBGL_ARGS
 from PIL import Image
 from playwright.sync_api import Browser, Page, Playwright
 from pydicom.data import get_testdata_file
+from sqlalchemy.orm import Session
 
 from labelstack.archive.synthetic import SeriesSpec, us_cine
 from labelstack.config import Settings
-from tests.e2e.conftest import ADMIN_PASSWORD, log_in
+from labelstack.db.engine import make_engine, make_sessionmaker
+from tests.e2e.conftest import ADMIN_PASSWORD, log_in, running_server
 from tests.generated import ct_series
 from tests.helpers import run_cli
 
@@ -62,11 +72,91 @@ def admin_client(base_url: str) -> httpx.Client:
     return client
 
 
+@pytest.fixture(scope="package")
+def shared_settings(shared_database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """The settings of the viewer tests' shared server: the run's shared database, a data dir of its own."""
+    return Settings(
+        environment="test",
+        data_dir=tmp_path_factory.mktemp("viewer-server") / "data",
+        database_url=shared_database_url,
+        password_min_length=10,
+    )
+
+
+@dataclass(frozen=True)
+class SharedServer:
+    """The viewer tests' server: its address and the file it logs to."""
+
+    base_url: str
+    log: Path
+
+
+@pytest.fixture(scope="package")
+def shared_server(
+    shared_settings: Settings, webapp_build: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[SharedServer]:
+    """One real LabelStack server for every viewer test (see the module docstring).
+
+    Package-scoped: it stops after the last viewer test instead of idling through the rest of the run.
+    """
+    log = tmp_path_factory.mktemp("viewer-server-log") / "server.log"
+    with running_server(shared_settings, log) as base:
+        yield SharedServer(base, log)
+
+
 @pytest.fixture
-def imported(server: str, settings: Settings, tmp_path: Path) -> ImportedSeries:
-    """pydicom's CT and MR, a generated US cine and 40-slice CT, nibabel's 3D NIfTI; imported by the CLI."""
-    folder = tmp_path / "import"
-    folder.mkdir()
+def server(shared_server: SharedServer) -> Iterator[str]:
+    """The shared server's base URL.
+
+    What the server logged during this test is printed (pytest shows it when the test fails).
+    """
+    start = shared_server.log.stat().st_size
+    try:
+        yield shared_server.base_url
+    finally:
+        with shared_server.log.open("rb") as log:
+            log.seek(start)
+            print(log.read().decode(errors="replace")[-20_000:])
+
+
+@pytest.fixture
+def settings(shared_settings: Settings) -> Settings:
+    """The shared server's settings, so that a test's CLI runs (e.g. an import) reach that server's data."""
+    return shared_settings
+
+
+@pytest.fixture
+def db(shared_settings: Settings) -> Iterator[Session]:
+    """A session on the shared server's database."""
+    engine = make_engine(shared_settings.resolved_database_url)
+    session = make_sessionmaker(engine)()
+    try:
+        yield session
+    finally:
+        session.close()
+        engine.dispose()
+
+
+_names = itertools.count(1)
+
+
+def unique(name: str) -> str:
+    """``name`` with a number no other call in this run gets.
+
+    Project names and usernames are unique on a server, and the viewer tests share one.
+    """
+    return f"{name}-{next(_names)}"
+
+
+@pytest.fixture(scope="package")
+def imported(
+    shared_server: SharedServer, shared_settings: Settings, tmp_path_factory: pytest.TempPathFactory
+) -> ImportedSeries:
+    """pydicom's CT and MR, a generated US cine and 40-slice CT, nibabel's 3D NIfTI; imported once by the CLI.
+
+    Tests only read these series (annotations belong to each test's own project).
+    """
+    folder = tmp_path_factory.mktemp("import")
     for name in ("CT_small.dcm", "MR_small.dcm"):
         (folder / name).write_bytes(_testdata(name).read_bytes())
     spec = SeriesSpec(seed="e2e-us", patient_id="E2E-US", series_description="E2E cine")
@@ -77,10 +167,10 @@ def imported(server: str, settings: Settings, tmp_path: Path) -> ImportedSeries:
     nifti_source = Path(nibabel.__file__).parent / "tests" / "data" / "anatomical.nii"
     (folder / "anatomical.nii").write_bytes(nifti_source.read_bytes())
     (folder / "example4d.nii.gz").write_bytes((nifti_source.parent / "example4d.nii.gz").read_bytes())
-    result = run_cli(settings, "import", str(folder))
+    result = run_cli(shared_settings, "import", str(folder))
     assert result.returncode == 0, result.stdout + result.stderr
 
-    client = admin_client(server)
+    client = admin_client(shared_server.base_url)
     try:
         rows = client.get("/api/v1/series", params={"limit": 100}).json()["items"]
     finally:

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Locator, Page, Route, expect
 
 from tests.e2e.conftest import BrowserSession
-from tests.e2e.viewer.conftest import ImportedSeries, admin_client, logged_in_page, shown_pixels
+from tests.e2e.viewer.conftest import ImportedSeries, admin_client, logged_in_page, shown_pixels, unique
 from tests.e2e.viewer.test_delete_shape import _pumped
 
 pytestmark = pytest.mark.browser
@@ -23,7 +23,7 @@ def _task(server: str, imported: ImportedSeries) -> int:
     try:
         me = client.get("/api/v1/users/me").json()
         project = client.post(
-            "/api/v1/projects", json={"name": "Viewer e2e", "members": [{"user_id": me["id"]}]}
+            "/api/v1/projects", json={"name": unique("Viewer e2e"), "members": [{"user_id": me["id"]}]}
         ).json()
         series_ids = [imported.ct_volume, imported.mr_small]
         added = client.post(f"/api/v1/projects/{project['id']}/images", json={"series_ids": series_ids})

@@ -20,7 +20,7 @@ from playwright.sync_api import Page, expect
 from labelstack.annotations.patch import LabelmapPatch
 from labelstack.annotations.slicecodec import decode
 from tests.e2e.conftest import BrowserSession
-from tests.e2e.viewer.conftest import ImportedSeries, admin_client, logged_in_page, shown_pixels
+from tests.e2e.viewer.conftest import ImportedSeries, admin_client, logged_in_page, shown_pixels, unique
 
 pytestmark = pytest.mark.browser
 
@@ -60,7 +60,7 @@ def _task(
     try:
         me = client.get("/api/v1/users/me").json()
         project = client.post(
-            "/api/v1/projects", json={"name": "Autosave e2e", "members": [{"user_id": me["id"]}]}
+            "/api/v1/projects", json={"name": unique("Autosave e2e"), "members": [{"user_id": me["id"]}]}
         ).json()
         added = client.post(
             f"/api/v1/projects/{project['id']}/images", json={"series_ids": [series_id, *more_series]}

@@ -32,6 +32,7 @@ from tests.e2e.viewer.conftest import (
     canvas_stats,
     logged_in_page,
     shown_pixels,
+    unique,
 )
 from tests.helpers import run_cli
 
@@ -57,18 +58,23 @@ def _labelmap(label_id: int, volume: np.ndarray) -> dict[str, object]:
     }
 
 
-def _review_scene(server: str, imported: ImportedSeries) -> dict[str, int]:
-    """Anna paints a square on the 40-slice CT in her task and hands it in; the admin gets to review it."""
+def _review_scene(server: str, imported: ImportedSeries, annotator: str) -> dict[str, int]:
+    """Anna (username ``annotator``) paints a square on the 40-slice CT in her task and hands it in.
+
+    The admin gets to review it.
+    """
     admin = admin_client(server)
     try:
         me = admin.get("/api/v1/users/me").json()
-        anna = admin.post(
-            "/api/v1/users", json={"username": "anna", "password": ANNA_PASSWORD, "roles": ["annotator"]}
-        ).json()
+        created_user = admin.post(
+            "/api/v1/users", json={"username": annotator, "password": ANNA_PASSWORD, "roles": ["annotator"]}
+        )
+        assert created_user.status_code == 201, created_user.text
+        anna = created_user.json()
         project = admin.post(
             "/api/v1/projects",
             json={
-                "name": "Review e2e",
+                "name": unique("Review e2e"),
                 "members": [
                     {"user_id": me["id"], "can_annotate": True, "can_review": True},
                     {"user_id": anna["id"]},
@@ -94,7 +100,7 @@ def _review_scene(server: str, imported: ImportedSeries) -> dict[str, int]:
         ).json()
     finally:
         admin.close()
-    with closing(_user_client(server, "anna", ANNA_PASSWORD)) as client:
+    with closing(_user_client(server, annotator, ANNA_PASSWORD)) as client:
         assert client.post(f"/api/v1/tasks/{task['id']}/start").is_success
         item = client.get(f"/api/v1/tasks/{task['id']}/items/0").json()["item"]
         volume = np.zeros((40, 128, 128), np.uint8)
@@ -163,7 +169,8 @@ def _colour_share(page: Page, test_id: str) -> float:
 def test_reviewer_requests_a_correction_with_a_pin_then_accepts(
     browser: BrowserSession, imported: ImportedSeries, server: str
 ):
-    scene = _review_scene(server, imported)
+    annotator = unique("anna")
+    scene = _review_scene(server, imported, annotator)
     # after the last decision the workspace asks for the next item to review: there is none (404)
     browser.expect_console_error("status of 404")
     page = logged_in_page(browser)
@@ -172,7 +179,7 @@ def test_reviewer_requests_a_correction_with_a_pin_then_accepts(
     page.get_by_role("link", name="Open in the workspace").click()
     page.wait_for_url(f"**/tasks/{scene['review']}/review")
     expect(page.get_by_test_id("review-labelmap")).to_have_attribute("data-slices", "3", timeout=30_000)
-    expect(page.get_by_test_id("review-author")).to_have_text("anna")
+    expect(page.get_by_test_id("review-author")).to_have_text(annotator)
     expect(page.get_by_test_id("review-version")).to_have_text("1 of 1")
     expect(page.get_by_test_id("review-active-time")).to_have_text("1 min 35 s")
     # the view opens on the first painted slice, with the labelmap drawn over the CT
@@ -197,7 +204,7 @@ def test_reviewer_requests_a_correction_with_a_pin_then_accepts(
     # the only item is decided: the workspace says so
     expect(page.get_by_text("Every item of this task is reviewed.")).to_be_visible()
 
-    with closing(_user_client(server, "anna", ANNA_PASSWORD)) as anna:
+    with closing(_user_client(server, annotator, ANNA_PASSWORD)) as anna:
         reviews = anna.get(f"/api/v1/annotations/{scene['annotation']}/reviews").json()
         assert [(r["number"], r["outcome"], r["comment"]) for r in reviews] == [
             (1, "request_correction", "The lower edge is missing.")
@@ -226,7 +233,7 @@ def test_reviewer_requests_a_correction_with_a_pin_then_accepts(
     page.goto(f"/tasks/{scene['review']}/review")
     expect(page.get_by_test_id("review-labelmap")).to_have_attribute("data-slices", "4", timeout=30_000)
     expect(page.get_by_test_id("review-version")).to_have_text("2 of 2")
-    expect(page.get_by_test_id("version-1")).to_contain_text("anna")
+    expect(page.get_by_test_id("version-1")).to_contain_text(annotator)
     expect(page.get_by_test_id("review-1")).to_contain_text("Correction requested")
     expect(page.get_by_test_id("review-1")).to_contain_text("missing here")
     page.locator('[data-testid=viewport][data-image-index="10"]').wait_for()
@@ -254,7 +261,7 @@ def _qc_scene(server: str, settings: Settings, db: Session, imported: ImportedSe
         rows = admin.get("/api/v1/series", params={"limit": 100}).json()["items"]
         [cardiac] = [r["id"] for r in rows if r["patient_id"] == "E2E-CMR"]
         member = {"user_id": me["id"], "can_annotate": True, "can_review": True}
-        project = admin.post("/api/v1/projects", json={"name": "QC e2e", "members": [member]}).json()
+        project = admin.post("/api/v1/projects", json={"name": unique("QC e2e"), "members": [member]}).json()
         series = [cardiac, imported.ct_volume]
         assert admin.post(f"/api/v1/projects/{project['id']}/images", json={"series_ids": series}).is_success
         labels = {}
@@ -390,9 +397,10 @@ def test_qc_decides_by_keyboard_per_time_point_and_moves_on(
 def test_annotator_cannot_open_someone_elses_review(
     browser: BrowserSession, imported: ImportedSeries, server: str
 ):
-    scene = _review_scene(server, imported)
+    annotator = unique("anna")
+    scene = _review_scene(server, imported, annotator)
     page = browser.new_page()
-    log_in(page, "anna", ANNA_PASSWORD)
+    log_in(page, annotator, ANNA_PASSWORD)
     browser.expect_console_error("404")
     page.goto(f"/tasks/{scene['review']}/review")
     expect(page.get_by_role("alert")).to_contain_text("not found")
