@@ -21,8 +21,9 @@ export interface FramePart {
 const HEADER_LIMIT = 4096;
 const CRLF_CRLF = [13, 10, 13, 10];
 
-function boundaryOf(contentType: string): string | null {
-  const match = /(?:^|;)\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+/** A parameter of a media type (quoted or not), e.g. `boundary` or `transfer-syntax`; null when absent. */
+export function mediaTypeParameter(contentType: string, name: string): string | null {
+  const match = new RegExp(`(?:^|;)\\s*${name}=(?:"([^"]+)"|([^;\\s]+))`, "i").exec(contentType);
   return match ? (match[1] ?? match[2]) : null;
 }
 
@@ -52,7 +53,7 @@ export interface FramePartRange {
  */
 export function locateFramePart(response: ArrayBuffer, contentType: string): FramePartRange | null {
   if (!/^\s*multipart\/related/i.test(contentType)) return null;
-  const boundary = boundaryOf(contentType);
+  const boundary = mediaTypeParameter(contentType, "boundary");
   if (!boundary) return null;
   const bytes = new Uint8Array(response);
   const headerEnd = indexOf(bytes, CRLF_CRLF, 0, Math.min(bytes.length, HEADER_LIMIT));
@@ -83,6 +84,5 @@ export function singleFramePart(response: ArrayBuffer, contentType: string): Fra
 
 /** The transfer syntax named by a part's Content-Type, if any (PS3.18 §8.7.3.5.2). */
 export function partTransferSyntax(contentType: string): string | undefined {
-  const match = /(?:^|;)\s*transfer-syntax=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
-  return match ? (match[1] ?? match[2]) : undefined;
+  return mediaTypeParameter(contentType, "transfer-syntax") ?? undefined;
 }

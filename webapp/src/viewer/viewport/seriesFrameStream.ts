@@ -7,6 +7,7 @@
  * The loader asks `takeStreamedFrame` first; a frame no stream carries, or
  * one whose stream failed, is fetched on its own as before.
  */
+import { mediaTypeParameter } from "./frameResponse";
 import { MultipartParser } from "./multipartParts";
 
 /** A frame's bytes as they came: its own buffer, and the Content-Type of its part. */
@@ -50,9 +51,9 @@ export class SeriesFrameStream {
       credentials: "same-origin",
       signal: this.controller.signal,
     });
-    const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(reply.headers.get("Content-Type") ?? "");
+    const boundary = mediaTypeParameter(reply.headers.get("Content-Type") ?? "", "boundary");
     if (!reply.ok || !reply.body || !boundary) throw new Error(`series pixel data: ${reply.status}`);
-    const parser = new MultipartParser(boundary[1] ?? boundary[2], (part) => {
+    const parser = new MultipartParser(boundary, (part) => {
       const location = part.headers.get("content-location");
       if (location) this.arrived(frameKey(location), { body: part.body, contentType: part.headers.get("content-type") ?? "" });
     });
