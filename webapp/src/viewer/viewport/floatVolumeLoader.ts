@@ -1,29 +1,19 @@
 /**
  * The volume loader behind MPR and 3D: Cornerstone's streaming volume, kept
- * in float where the GPU cannot sample 16-bit integer textures.
- *
- * Without EXT_texture_norm16 (software WebGL, many mobile GPUs) every slice
- * of a 16-bit volume is converted to float on its way to the texture, on the
- * page's main thread, and converted again whenever the texture is rebuilt.
- * Natively read frames (nativeFrames) can be rescaled straight into float
- * instead, so the volume takes that type and its slices go to the texture as
- * they are. Everything else is Cornerstone's own streaming volume.
+ * in float where the GPU cannot sample 16-bit integer textures (see
+ * textureFormat): a volume of natively read frames then takes that type and
+ * its slices go to the texture as they are, not converted again whenever the
+ * texture is rebuilt. Everything else is Cornerstone's own streaming volume.
  */
-import {
-  canRenderFloatTextures,
-  getRenderingCapabilities,
-  StreamingImageVolume,
-  utilities,
-  type Types,
-} from "@cornerstonejs/core";
+import { StreamingImageVolume, utilities, type Types } from "@cornerstonejs/core";
 
 import { readsImageNatively } from "./nativeFrameLoader";
+import { sixteenBitAsFloat } from "./textureFormat";
 
 /** Whether 16-bit volumes of these images are better kept as float (see the module's note). */
 function keepsFloat(dataType: string, imageIds: string[]): boolean {
   if (dataType !== "Int16Array" && dataType !== "Uint16Array") return false;
-  const { norm16, norm16Linear } = getRenderingCapabilities() as { norm16?: boolean; norm16Linear?: boolean };
-  return !(norm16 && norm16Linear) && canRenderFloatTextures() && imageIds.every(readsImageNatively);
+  return sixteenBitAsFloat() && imageIds.every(readsImageNatively);
 }
 
 export function floatVolumeLoader(volumeId: string, options: { imageIds: string[] }): Types.IVolumeLoadObject {

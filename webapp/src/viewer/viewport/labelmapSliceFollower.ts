@@ -83,10 +83,12 @@ export function followLabelmapSlices(element: HTMLDivElement, viewport: () => St
     const { segmentationId } = (event as CustomEvent<{ segmentationId: string }>).detail;
     showChangedLabelmap(viewport(), segmentationId);
   };
-  element.addEventListener(CoreEnums.Events.PRE_STACK_NEW_IMAGE, onNewImage);
+  // Capture: at the element itself capturing listeners run before the others, so this one
+  // runs ahead of Cornerstone's, which is added when the element is enabled, before this one.
+  element.addEventListener(CoreEnums.Events.PRE_STACK_NEW_IMAGE, onNewImage, { capture: true });
   eventTarget.addEventListener(tools.Enums.Events.SEGMENTATION_DATA_MODIFIED, onDataModified);
   return () => {
-    element.removeEventListener(CoreEnums.Events.PRE_STACK_NEW_IMAGE, onNewImage);
+    element.removeEventListener(CoreEnums.Events.PRE_STACK_NEW_IMAGE, onNewImage, { capture: true });
     eventTarget.removeEventListener(tools.Enums.Events.SEGMENTATION_DATA_MODIFIED, onDataModified);
   };
 }

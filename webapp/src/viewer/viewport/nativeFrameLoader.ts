@@ -12,6 +12,7 @@ import { fetchFrame, takeFetchedAhead, type FrameBytes } from "./frameFetch";
 import { partTransferSyntax } from "./frameResponse";
 import { readFrame, readsNatively, type PixelLayout, type Rescale, type SampleArrayType } from "./nativeFrames";
 import { takeStreamedFrame } from "./seriesFrameStream";
+import { sixteenBitAsFloat } from "./textureFormat";
 
 interface ImagePixelModule extends PixelLayout {
   samplesPerPixel: number;
@@ -168,7 +169,9 @@ export function loadWadorsImage(imageId: string, options: Record<string, unknown
     }
     const rescale = modalityRescale(imageId);
     const scaled = preScaled(rescale, loaderOptions);
-    const pixels = readFrame(body, start, layout, scaled ? rescale : null, loaderOptions.targetBuffer?.type);
+    // A stack asks for no type: 16-bit frames go to float where the GPU would convert them anyway.
+    const preferred = loaderOptions.targetBuffer?.type ?? (layout.bitsAllocated === 16 && sixteenBitAsFloat() ? "Float32Array" : undefined);
+    const pixels = readFrame(body, start, layout, scaled ? rescale : null, preferred);
     return makeImage(imageId, layout, pixels, rescale, scaled, transferSyntax);
   })();
   return { promise } as Types.IImageLoadObject;
