@@ -11,7 +11,7 @@ import * as tools from "@cornerstonejs/tools";
 import { followLabelmapSlices } from "./labelmapSliceFollower";
 import { showWebGLCanvas } from "./onscreenWebGL";
 import { createOverlayRenderPass } from "./overlayRenderPass";
-import { withSingleSampleContexts } from "./singleSampleContext";
+import { withStackWebGLContexts } from "./stackWebGLContext";
 import { voiRange, windowFromRange } from "./voiPresets";
 
 const { MouseBindings } = tools.Enums;
@@ -62,7 +62,7 @@ export class StackController {
     this.element = element;
     this.viewportId = `stack-${counter}`;
     this.toolGroupId = `stack-tools-${counter}`;
-    this.engine = withSingleSampleContexts(() => new RenderingEngine(`engine-${counter}`));
+    this.engine = withStackWebGLContexts(() => new RenderingEngine(`engine-${counter}`));
     this.engine.enableElement({
       viewportId: this.viewportId,
       type: CoreEnums.ViewportType.STACK,
