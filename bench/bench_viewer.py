@@ -87,6 +87,13 @@ PAGE_MARK = """(name) => {
 }"""
 
 
+# When the MPR page's request for the whole series' pixel data started and ended, in page time.
+PIXEL_DATA_TIMES = """() => {
+  const entry = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/pixeldata'));
+  return entry ? [entry.startTime / 1000, entry.responseEnd / 1000] : null;
+}"""
+
+
 FETCH_RENDERED = """async (url) => {
   const start = performance.now();
   const reply = await fetch(url, { headers: { Accept: 'image/png' } });
@@ -201,6 +208,10 @@ def _measure(page: Page, base: str, task_id: int, series_id: int, rendered: str)
     page.goto(f"/viewer/series/{series_id}?layout=mpr3")
     page.locator('[data-volume-ready="true"]').wait_for(timeout=120_000)
     figures["volume ready for three-view MPR (s)"] = _mark(page, "volumeReady")
+    pixel_data = page.evaluate(PIXEL_DATA_TIMES)
+    if pixel_data is not None:
+        figures["  phase: series pixel data requested (s)"] = pixel_data[0]
+        figures["  phase: series pixel data received (s)"] = pixel_data[1]
     return figures
 
 
