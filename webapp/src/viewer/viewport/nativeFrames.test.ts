@@ -51,6 +51,15 @@ describe("readFrame", () => {
     expect([...fractional.pixels]).toEqual([0, 0.5, 1, 1.5]);
   });
 
+  it("gives the range of the rescaled values, lowest first for a negative slope too", () => {
+    const rising = readFrame(sixteenBit([300, 7, 4095, 12]), 0, CT, { slope: 2, intercept: -1024 });
+    expect([rising.min, rising.max]).toEqual([-1010, 7166]);
+    const falling = readFrame(sixteenBit([300, 7, 4095, 12]), 0, CT, { slope: -1, intercept: 0 });
+    expect([falling.min, falling.max]).toEqual([-4095, -7]);
+    const fractional = readFrame(sixteenBit([1, 2, 3, 2]), 0, CT, { slope: 0.1, intercept: 0 }, "Float32Array");
+    expect([fractional.min, fractional.max]).toEqual([Math.fround(0.1), Math.fround(0.30000000000000004)]);
+  });
+
   it("decides by the actual values when the stored bits allow more than an integer type holds", () => {
     const full = { ...CT, bitsStored: 16 };
     // 0..65535 - 1024 fits no 16-bit type, but these samples do fit Int16

@@ -143,7 +143,12 @@ function sampleRange(stored: Samples, bits: ReturnType<typeof storedBits>): [num
   return [min, max];
 }
 
-/** Writes the rescaled samples into `pixels`; returns their range. */
+/**
+ * Writes the rescaled samples into `pixels`; returns their range. The range
+ * is kept of the stored samples (integers, one compare each) and rescaled at
+ * the end; the sign extension or mask is chosen once, outside the loop: this
+ * loop runs over every sample of every frame shown.
+ */
 function rescaleInto(
   stored: Samples,
   pixels: FramePixels["pixels"],
@@ -151,29 +156,38 @@ function rescaleInto(
   slope: number,
   intercept: number,
 ): [number, number] {
-  let min = Infinity;
-  let max = -Infinity;
   const count = stored.length;
-  if (bits) {
-    const { shift, mask, signed } = bits;
+  if (count === 0) return [0, 0];
+  let low = Infinity;
+  let high = -Infinity;
+  if (bits?.signed) {
+    const { shift } = bits;
     for (let i = 0; i < count; i++) {
-      const sample = signed ? (stored[i] << shift) >> shift : stored[i] & mask;
-      const value = sample * slope + intercept;
-      pixels[i] = value;
-      if (value < min) min = value;
-      if (value > max) max = value;
+      const sample = (stored[i] << shift) >> shift;
+      pixels[i] = sample * slope + intercept;
+      if (sample < low) low = sample;
+      if (sample > high) high = sample;
+    }
+  } else if (bits) {
+    const { mask } = bits;
+    for (let i = 0; i < count; i++) {
+      const sample = stored[i] & mask;
+      pixels[i] = sample * slope + intercept;
+      if (sample < low) low = sample;
+      if (sample > high) high = sample;
     }
   } else {
     for (let i = 0; i < count; i++) {
-      const value = stored[i] * slope + intercept;
-      pixels[i] = value;
-      if (value < min) min = value;
-      if (value > max) max = value;
+      const sample = stored[i];
+      pixels[i] = sample * slope + intercept;
+      if (sample < low) low = sample;
+      if (sample > high) high = sample;
     }
   }
-  if (count === 0) return [0, 0];
+  const ends = [low * slope + intercept, high * slope + intercept];
   // (float storage rounds; the range is of the values as kept)
-  return pixels instanceof Float32Array ? [Math.fround(min), Math.fround(max)] : [min, max];
+  const [min, max] = pixels instanceof Float32Array ? ends.map(Math.fround) : ends;
+  return min <= max ? [min, max] : [max, min];
 }
 
 /** The stored samples as a typed view (a copy only when the frame starts at an odd byte). */
