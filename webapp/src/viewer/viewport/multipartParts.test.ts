@@ -63,5 +63,9 @@ describe("MultipartParser", () => {
     const whole = body(PARTS);
     expect(() => parse([whole.slice(0, whole.length - 30)])).toThrow(/ended early/);
     expect(() => parse([body(PARTS, "other")])).toThrow(/delimiter/);
+    // headers that never end are not buffered without bound
+    const endless = encoder.encode(`--b0und\r\nX-Padding: ${"x".repeat(40000)}`);
+    expect(() => parse([endless])).toThrow(/too long/);
+    expect(() => parse([endless.slice(0, 9000), endless.slice(9000)])).toThrow(/too long/);
   });
 });

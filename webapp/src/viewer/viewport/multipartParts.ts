@@ -55,12 +55,11 @@ export class MultipartParser {
   }
 
   push(input: Uint8Array): void {
-    let chunk = input;
     let at = 0;
-    while (at < chunk.length && !this.closed) {
+    while (at < input.length && !this.closed) {
       if (this.body) {
-        const take = Math.min(chunk.length - at, this.body.length - this.filled);
-        this.body.set(chunk.subarray(at, at + take), this.filled);
+        const take = Math.min(input.length - at, this.body.length - this.filled);
+        this.body.set(input.subarray(at, at + take), this.filled);
         this.filled += take;
         at += take;
         if (this.filled === this.body.length) {
@@ -69,22 +68,25 @@ export class MultipartParser {
         }
         continue;
       }
-      this.pending = concat(this.pending, chunk.subarray(at));
-      const rest = this.readHeaders();
-      if (!rest) return;
-      chunk = rest;
-      at = 0;
+      // Only what can be headers is set aside: the body after them is read where it lies.
+      const held = this.pending.length;
+      this.pending = concat(this.pending, input.subarray(at, at + HEADER_LIMIT));
+      const used = this.readHeaders();
+      at += used < 0 ? this.pending.length - held : used - held;
     }
   }
 
-  /** Parses the delimiter and headers held in `pending`; returns the bytes after them, if complete. */
-  private readHeaders(): Uint8Array | null {
+  /**
+   * Parses the delimiter and headers held in `pending`; returns how many of
+   * its bytes they took, or -1 while they are incomplete.
+   */
+  private readHeaders(): number {
     const end = find(this.pending, CRLF_CRLF, 0);
     if (end < 0) {
       const text = new TextDecoder().decode(this.pending);
       if (text.trimStart().startsWith(`${this.delimiter}--`)) this.closed = true;
       else if (this.pending.length > HEADER_LIMIT) throw new Error("multipart part headers too long");
-      return null;
+      return -1;
     }
     const lines = new TextDecoder().decode(this.pending.subarray(0, end)).split("\r\n");
     // (the line break that ends the previous body comes before the delimiter)
@@ -97,7 +99,6 @@ export class MultipartParser {
     }
     const length = Number(headers.get("content-length"));
     if (!Number.isInteger(length) || length < 0) throw new Error("multipart part without Content-Length");
-    const rest = this.pending.subarray(end + 4);
     this.pending = new Uint8Array(0);
     this.headers = headers;
     this.body = new Uint8Array(new ArrayBuffer(length));
@@ -106,7 +107,7 @@ export class MultipartParser {
       this.onPart({ headers, body: this.body.buffer as ArrayBuffer });
       this.body = null;
     }
-    return rest.length ? rest : null;
+    return end + 4;
   }
 
   /** Checks that the body ended with its close delimiter, after a whole last part. */
