@@ -80,6 +80,27 @@ describe("readFrame", () => {
     expect([...frame.pixels]).toEqual([0, 128, 255, 7]);
   });
 
+  it("gives every sample and the range whatever the frame's length, for each kind of stored bits", () => {
+    // Samples go four at a time with the rest one by one: lengths around a multiple of four,
+    // with the lowest and highest values among the last ones as well as the first.
+    const kinds: [string, PixelLayout, (raw: number) => number][] = [
+      ["all 16 bits, unsigned", { ...CT, bitsStored: 16 }, (raw) => raw],
+      ["12 bits, masked", CT, (raw) => raw & 0x0fff],
+      ["12 bits, signed", { ...CT, pixelRepresentation: 1 }, (raw) => ((raw & 0x0fff) << 20) >> 20],
+    ];
+    for (const [kind, shape, stored] of kinds) {
+      for (const count of [1, 3, 4, 5, 7, 9]) {
+        const raw = Array.from({ length: count }, (_, i) => (0x9e37 * (i + 1)) & 0xffff);
+        raw[count - 1] = 0x0800; // lowest 12-bit signed value, in the tail where there is one
+        const layout = { ...shape, rows: 1, columns: count };
+        const frame = readFrame(sixteenBit(raw), 0, layout, { slope: 2, intercept: -7 }, "Float32Array");
+        const expected = raw.map((r) => stored(r) * 2 - 7);
+        expect([...frame.pixels], `${kind}, ${count} samples`).toEqual(expected);
+        expect([frame.min, frame.max], `${kind}, ${count} samples`).toEqual([Math.min(...expected), Math.max(...expected)]);
+      }
+    }
+  });
+
   it("refuses a frame shorter than its layout", () => {
     expect(() => readFrame(sixteenBit([1, 2, 3]), 0, CT, null)).toThrow(/expected/);
   });
