@@ -39,6 +39,20 @@ describe("slice baseline", () => {
     expect(isEmpty(volume[1].subarray(0, 7))).toBe(true);
   });
 
+  it("finds a single painted voxel anywhere in a slice, whatever its length", () => {
+    for (const length of [1, 4, 31, 32, 33, 65]) {
+      for (const Plane of [Uint8Array, Uint16Array]) {
+        const plane = new Plane(length);
+        expect(isEmpty(plane), `${Plane.name} of ${length}`).toBe(true);
+        for (let at = 0; at < length; at++) {
+          plane.fill(0);
+          plane[at] = 255;
+          expect(isEmpty(plane), `${Plane.name} of ${length}, voxel ${at}`).toBe(false);
+        }
+      }
+    }
+  });
+
   it("skips slices that are not loaded", () => {
     const baseline = new SliceBaseline(2);
     expect(baseline.changed([null, Uint8Array.of(0, 1)])).toEqual([1]);

@@ -49,10 +49,21 @@ function differs(plane: ArrayLike<number>, saved: Plane | null): boolean {
   return false;
 }
 
-/** True when every voxel is 0 (background). */
+/**
+ * True when every voxel is 0 (background). Eight words go per loop turn, ORed
+ * together: every save scans every slice of the labelmap (a 300-slice CT's is
+ * 78 MB) and the stack viewer scans each slice it shows; a turn's own cost was
+ * most of the scan's.
+ */
 export function isEmpty(plane: ArrayLike<number>): boolean {
   const w = words(plane);
-  for (let i = 0; i < w.length; i++) if (w[i] !== 0) return false;
+  const count = w.length;
+  const whole = count - (count % 8);
+  let i = 0;
+  for (; i < whole; i += 8) {
+    if ((w[i] | w[i + 1] | w[i + 2] | w[i + 3] | w[i + 4] | w[i + 5] | w[i + 6] | w[i + 7]) !== 0) return false;
+  }
+  for (; i < count; i++) if (w[i] !== 0) return false;
   return true;
 }
 

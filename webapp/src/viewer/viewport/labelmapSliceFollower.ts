@@ -20,6 +20,8 @@
 import { cache, Enums as CoreEnums, eventTarget, type StackViewport, type Types } from "@cornerstonejs/core";
 import * as tools from "@cornerstonejs/tools";
 
+import { isEmpty } from "../annotations/sliceDiff";
+
 const { SegmentationRepresentations } = tools.Enums;
 
 interface LabelmapImageData {
@@ -41,11 +43,6 @@ function labelmapActors(viewport: StackViewport, segmentationId: string): Types.
   return viewport.getActors().filter((entry) => String(entry.representationUID ?? "").startsWith(prefix));
 }
 
-function hasContent(values: ArrayLike<number>): boolean {
-  for (let i = 0; i < values.length; i++) if (values[i] !== 0) return true;
-  return false;
-}
-
 function moveLabelmapActors(viewport: StackViewport): void {
   const imageId = viewport.getCurrentImageId();
   if (!imageId) return;
@@ -65,7 +62,7 @@ function moveLabelmapActors(viewport: StackViewport): void {
       data.setOrigin(viewport.getImageDataMetadata(image).origin as number[]);
       entries[0].referencedId = labelmapIds[0];
     }
-    entries[0].actor.setVisibility(visible !== false && hasContent(labelmap.voxelManager?.getScalarData() ?? [1]));
+    entries[0].actor.setVisibility(visible !== false && !isEmpty(labelmap.voxelManager?.getScalarData() ?? [1]));
   }
 }
 
