@@ -30,7 +30,13 @@ ARTIFACTS = REPO / "test-artifacts" / "e2e"
 ADMIN_PASSWORD = "admin-e2e-password"
 VIEWPORT = {"width": 1280, "height": 800}
 
-pytestmark = pytest.mark.browser
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Marks every test below this folder ``browser`` (a conftest's own ``pytestmark`` marks none)."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
