@@ -123,9 +123,12 @@ export function readFrame(
   return { pixels, min, max };
 }
 
-/** How to read the stored bits out of a sample: null when the sample is them as it is. */
-function storedBits(layout: PixelLayout): { shift: number; mask: number; signed: boolean } | null {
-  if (layout.bitsStored >= layout.bitsAllocated) return null;
+/**
+ * How to read the stored bits out of a sample: sign-extended from the top
+ * stored bit, or masked. For samples that use all their bits either is the
+ * sample as it is, so one loop of each kind serves every layout.
+ */
+function storedBits(layout: PixelLayout): { shift: number; mask: number; signed: boolean } {
   return { shift: 32 - layout.bitsStored, mask: 2 ** layout.bitsStored - 1, signed: layout.pixelRepresentation === 1 };
 }
 
@@ -135,8 +138,7 @@ function sampleRange(stored: Samples, bits: ReturnType<typeof storedBits>): [num
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < stored.length; i++) {
-    let sample = stored[i];
-    if (bits) sample = bits.signed ? (sample << bits.shift) >> bits.shift : sample & bits.mask;
+    const sample = bits.signed ? (stored[i] << bits.shift) >> bits.shift : stored[i] & bits.mask;
     if (sample < min) min = sample;
     if (sample > max) max = sample;
   }
@@ -165,7 +167,7 @@ function rescaleInto(
   let low = Infinity;
   let high = -Infinity;
   let i = 0;
-  if (bits?.signed) {
+  if (bits.signed) {
     const { shift } = bits;
     for (; i < whole; i += 4) {
       const a = (stored[i] << shift) >> shift;
@@ -185,7 +187,7 @@ function rescaleInto(
       low = Math.min(low, sample);
       high = Math.max(high, sample);
     }
-  } else if (bits) {
+  } else {
     const { mask } = bits;
     for (; i < whole; i += 4) {
       const a = stored[i] & mask;
@@ -201,25 +203,6 @@ function rescaleInto(
     }
     for (; i < count; i++) {
       const sample = stored[i] & mask;
-      pixels[i] = sample * slope + intercept;
-      low = Math.min(low, sample);
-      high = Math.max(high, sample);
-    }
-  } else {
-    for (; i < whole; i += 4) {
-      const a = stored[i];
-      const b = stored[i + 1];
-      const c = stored[i + 2];
-      const d = stored[i + 3];
-      pixels[i] = a * slope + intercept;
-      pixels[i + 1] = b * slope + intercept;
-      pixels[i + 2] = c * slope + intercept;
-      pixels[i + 3] = d * slope + intercept;
-      low = Math.min(low, a, b, c, d);
-      high = Math.max(high, a, b, c, d);
-    }
-    for (; i < count; i++) {
-      const sample = stored[i];
       pixels[i] = sample * slope + intercept;
       low = Math.min(low, sample);
       high = Math.max(high, sample);
