@@ -21,6 +21,17 @@ FINGERPRINT = """(element) => {
 }"""
 
 
+# Counts the slices the page sends to 3D textures (WebGL2 texSubImage3D, depth by depth).
+COUNT_SLICE_UPLOADS = """
+window.__sliceUploads = 0;
+const upload = WebGL2RenderingContext.prototype.texSubImage3D;
+WebGL2RenderingContext.prototype.texSubImage3D = function (...args) {
+  window.__sliceUploads += args[7];
+  return upload.apply(this, args);
+};
+"""
+
+
 def _lit(stats: dict[str, object]) -> float:
     value = stats["lit"]
     assert isinstance(value, float | int)
@@ -29,6 +40,7 @@ def _lit(stats: dict[str, object]) -> float:
 
 def test_three_view_mpr_of_a_ct_series(browser: BrowserSession, imported: ImportedSeries):
     page = logged_in_page(browser)
+    page.add_init_script(COUNT_SLICE_UPLOADS)
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(f"/viewer/series/{imported.ct_volume}?layout=mpr3")
@@ -36,6 +48,8 @@ def test_three_view_mpr_of_a_ct_series(browser: BrowserSession, imported: Import
     # The volume's native frames come in one request for the whole series, none one by one.
     assert len([url for url in requested if url.endswith("/pixeldata")]) == 1, requested
     assert not [url for url in requested if "/frames/" in url], requested
+    # Each of the 40 slices goes to the GPU once, however many of them came before the first draw.
+    assert page.evaluate("window.__sliceUploads") == 40
     for orientation in ("axial", "sagittal", "coronal"):
         stats = canvas_stats(page, f"viewport-{orientation}")
         assert _lit(stats) > 0.02, (orientation, stats)

@@ -15,7 +15,7 @@ import { TaskPage } from "@/tasks/TaskPage";
 import { prefetchTaskBoard } from "@/tasks/useTaskList";
 import { UsersPage } from "@/users/UsersPage";
 import { prefetchWorkItem } from "@/viewer/modes/taskItemQueries";
-import { prefetchSeriesData } from "@/viewer/viewport/seriesData";
+import { prefetchSeriesData, STACK_USE, VOLUME_USE } from "@/viewer/viewport/seriesData";
 
 import { queryClient } from "./queryClient";
 import { Shell } from "./Shell";
@@ -79,7 +79,7 @@ export const router = createBrowserRouter([
     loader: ({ params, request }) => {
       const seriesId = Number(params.seriesId);
       const layout = new URL(request.url).searchParams.get("layout");
-      if (Number.isInteger(seriesId)) prefetchSeriesData(seriesId, { firstFrame: !layout || layout === "stack" });
+      if (Number.isInteger(seriesId)) prefetchSeriesData(seriesId, !layout || layout === "stack" ? STACK_USE : VOLUME_USE);
       return null;
     },
     lazy: async () => {

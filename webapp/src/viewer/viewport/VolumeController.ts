@@ -16,7 +16,7 @@ import {
 import * as tools from "@cornerstonejs/tools";
 
 import { readsImageNatively } from "./nativeFrameLoader";
-import { SeriesFrameStream } from "./seriesFrameStream";
+import { closeSeriesFrameStreams, seriesFrameStream, type SeriesFrameStream } from "./seriesFrameStream";
 
 const { MouseBindings } = tools.Enums;
 
@@ -121,13 +121,17 @@ export class VolumeController {
    * costs more than the loading itself where the GPU is slow or emulated.
    *
    * `wholeSeries` is given when `imageIds` are every frame of the series at
-   * that URL: native frames then come in one request (see SeriesFrameStream)
-   * unless most of them are already in the image cache.
+   * that URL: native frames then come in one request (see SeriesFrameStream;
+   * it may have been opened with the series' metadata) unless most of them
+   * are already in the image cache.
    */
   async load(imageIds: string[], modality: string, wholeSeries?: string): Promise<void> {
     const cached = imageIds.filter((id) => cache.getImageLoadObject(id) !== undefined).length;
     if (wholeSeries && cached < imageIds.length / 2 && imageIds.every(readsImageNatively)) {
-      this.frameStream = new SeriesFrameStream(wholeSeries, imageIds.map((id) => id.slice("wadors:".length)));
+      this.frameStream = seriesFrameStream(wholeSeries, imageIds.map((id) => id.slice("wadors:".length)));
+    } else if (wholeSeries) {
+      // (one opened with the metadata is not needed after all)
+      closeSeriesFrameStreams(wholeSeries);
     }
     const volume = await volumeLoader.createAndCacheVolume(this.volumeId, { imageIds });
     // (a protected flag of Cornerstone's streaming volume: there is no public switch)

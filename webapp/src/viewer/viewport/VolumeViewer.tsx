@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from "react";
 
 import { initCornerstone } from "./initCornerstone";
+import { closeSeriesFrameStreams } from "./seriesFrameStream";
 import { loadSeries, seriesPath, type LoadedSeries } from "./seriesLoader";
+import { VOLUME_USE } from "./seriesData";
 import { ORIENTATIONS, renderingPresets, VolumeController, type Orientation } from "./VolumeController";
 
 interface Props {
@@ -47,10 +49,13 @@ export function VolumeViewer({ seriesId, views, with3d, initialTimePoint, labelm
 
   useEffect(() => {
     let cancelled = false;
-    // (a volume takes every frame at once: no first frame ahead)
-    loadSeries(seriesId, { firstFrame: false })
+    // (a volume takes every frame at once: no first frame ahead, the series' pixel data instead)
+    loadSeries(seriesId, VOLUME_USE)
       .then((loaded) => {
-        if (cancelled) return;
+        if (cancelled) {
+          closeSeriesFrameStreams(seriesPath(loaded.detail));
+          return;
+        }
         setSeries(loaded);
         const wanted = initialTimePoint != null && loaded.timePoints.includes(initialTimePoint);
         setTimePoint(wanted ? initialTimePoint : (loaded.timePoints[0] ?? null));

@@ -10,7 +10,7 @@ import { wadors } from "@cornerstonejs/dicom-image-loader";
 
 import { fetchFrame, takeFetchedAhead, type FrameBytes } from "./frameFetch";
 import { partTransferSyntax } from "./frameResponse";
-import { readFrame, readsNatively, type PixelLayout, type Rescale, type SampleArrayType } from "./nativeFrames";
+import { readFrame, readsNatively, SCALED_MODALITIES, type PixelLayout, type Rescale, type SampleArrayType } from "./nativeFrames";
 import { takeStreamedFrame } from "./seriesFrameStream";
 import { sixteenBitAsFloat } from "./textureFormat";
 
@@ -42,9 +42,6 @@ function preScaled(rescale: Rescale | null, options: LoaderOptions): boolean {
   if (!rescale || options.preScale?.enabled === false) return false;
   return (Number.isInteger(rescale.slope) && Number.isInteger(rescale.intercept)) || canRenderFloatTextures();
 }
-
-/** Modalities whose display values need more than the rescale (SUV, dose grid scaling). */
-const SCALED_MODALITIES = new Set(["PT", "RTDOSE"]);
 
 function nativeLayout(imageId: string): ImagePixelModule | null {
   const pixel = metaData.get("imagePixelModule", imageId) as ImagePixelModule | undefined;

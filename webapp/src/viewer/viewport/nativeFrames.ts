@@ -15,6 +15,9 @@
 /** The transfer syntaxes whose frames are plain little-endian samples. */
 export const NATIVE_LITTLE_ENDIAN = new Set(["1.2.840.10008.1.2", "1.2.840.10008.1.2.1"]);
 
+/** Modalities whose display values need more than the rescale (SUV, dose grid scaling): not read here. */
+export const SCALED_MODALITIES = new Set(["PT", "RTDOSE"]);
+
 export type SampleArrayType = "Uint8Array" | "Int8Array" | "Uint16Array" | "Int16Array" | "Float32Array";
 
 export interface PixelLayout {

@@ -10,6 +10,8 @@
 import { api, unwrap, type Schemas } from "@/api/client";
 
 import { fetchAhead } from "./frameFetch";
+import { readsNatively, SCALED_MODALITIES } from "./nativeFrames";
+import { closeSeriesFrameStreams, SeriesFrameStream } from "./seriesFrameStream";
 
 export type SeriesDetail = Schemas["SeriesDetail"];
 export type InstanceSummary = Schemas["InstanceRead"];
@@ -63,9 +65,46 @@ export function inlinePaletteValues(dataset: DicomJson): void {
   }
 }
 
-/** How a series will be shown: a stack opens on its first frame, worth asking for with the metadata. */
+/**
+ * How a series will be shown, and so what is worth asking for with its
+ * metadata: a stack opens on its first frame; a volume takes every frame at
+ * once, and the series' pixel data can stream in while the imaging library
+ * is still being set up.
+ */
 export interface SeriesUse {
   firstFrame: boolean;
+  wholeSeries?: boolean;
+}
+
+export const STACK_USE: SeriesUse = { firstFrame: true };
+export const VOLUME_USE: SeriesUse = { firstFrame: false, wholeSeries: true };
+
+/** Whether the frames of this instance are read natively by the viewer (see nativeFrameLoader), from its metadata. */
+function readsDatasetNatively(dataset: DicomJson): boolean {
+  const number = (tag: string) => Number(dicomValue(dataset, tag));
+  const transferSyntax = dicomValue(dataset, "00020010") ?? dicomValue(dataset, "00083002");
+  const layout = { rows: number("00280010"), columns: number("00280011"), bitsAllocated: number("00280100"), bitsStored: number("00280101"), pixelRepresentation: number("00280103") };
+  return (
+    !SCALED_MODALITIES.has(String(dicomValue(dataset, "00080060"))) &&
+    readsNatively(typeof transferSyntax === "string" ? transferSyntax : undefined, layout, number("00280002"), String(dicomValue(dataset, "00280004")))
+  );
+}
+
+/**
+ * The series' pixel data as one stream, when a volume of the whole series
+ * will read every frame natively: a series with time points shows one time
+ * point at a time, and frames the viewer does not read itself are fetched by
+ * the imaging library's own loader.
+ */
+function streamWholeSeries(detail: SeriesDetail, metadata: Map<string, DicomJson>): SeriesFrameStream | null {
+  const instances = detail.instances.filter((instance) => metadata.has(instance.sop_instance_uid));
+  if (instances.length === 0 || instances.some((instance) => instance.temporal_position != null)) return null;
+  if (!instances.every((instance) => readsDatasetNatively(metadata.get(instance.sop_instance_uid)!))) return null;
+  const url = seriesPath(detail);
+  const frameUrls = instances.flatMap((instance) =>
+    Array.from({ length: Math.max(1, instance.number_of_frames) }, (_, i) => `${url}/instances/${instance.sop_instance_uid}/frames/${i + 1}`),
+  );
+  return new SeriesFrameStream(url, frameUrls);
 }
 
 async function fetchSeriesData(seriesId: number, use: SeriesUse): Promise<SeriesData> {
@@ -81,6 +120,7 @@ async function fetchSeriesData(seriesId: number, use: SeriesUse): Promise<Series
   const metadata = new Map<string, DicomJson>();
   for (const dataset of datasets) inlinePaletteValues(dataset);
   for (const dataset of datasets) metadata.set(String(dicomValue(dataset, SOP_INSTANCE_UID)), dataset);
+  if (use.wholeSeries) streamWholeSeries(detail, metadata);
   return { detail, metadata };
 }
 
@@ -90,8 +130,10 @@ let prefetched: { seriesId: number; loading: Promise<SeriesData> } | null = null
  * Starts asking for a series before its viewer is on the page; the next
  * `takeSeriesData` of that series takes the answer. One series is kept at a time.
  */
-export function prefetchSeriesData(seriesId: number, use: SeriesUse = { firstFrame: true }): void {
+export function prefetchSeriesData(seriesId: number, use: SeriesUse = STACK_USE): void {
   if (prefetched?.seriesId === seriesId) return;
+  // (the pixel data of a series nobody took is let go)
+  prefetched?.loading.then(({ detail }) => closeSeriesFrameStreams(seriesPath(detail)), () => undefined);
   const loading = fetchSeriesData(seriesId, use);
   loading.catch(() => undefined);
   prefetched = { seriesId, loading };

@@ -5,7 +5,9 @@
  * requests cost the page and the server far more than the bytes they carry.
  *
  * The loader asks `takeStreamedFrame` first; a frame no stream carries, or
- * one whose stream failed, is fetched on its own as before.
+ * one whose stream failed, is fetched on its own as before. A stream may be
+ * opened with the series' metadata, before the imaging library is set up
+ * (see seriesData); the volume then takes that one (`seriesFrameStream`).
  */
 import { mediaTypeParameter } from "./frameResponse";
 import { MultipartParser } from "./multipartParts";
@@ -39,7 +41,10 @@ export class SeriesFrameStream {
   /** Whether the whole body has been read (nothing left to abort). */
   private complete = false;
 
-  constructor(seriesUrl: string, frameUrls: string[]) {
+  constructor(
+    readonly seriesUrl: string,
+    frameUrls: string[],
+  ) {
     for (const url of frameUrls) this.expected.set(frameKey(url), null);
     streams.add(this);
     void this.read(seriesUrl).catch((reason: unknown) => this.finish(reason instanceof Error ? reason : new Error(String(reason))));
@@ -121,6 +126,20 @@ export class SeriesFrameStream {
 }
 
 const streams = new Set<SeriesFrameStream>();
+
+/**
+ * The stream of the series at `seriesUrl` that still holds or expects frames
+ * (one opened with the series' metadata), else a new one for `frameUrls`.
+ */
+export function seriesFrameStream(seriesUrl: string, frameUrls: string[]): SeriesFrameStream {
+  for (const stream of streams) if (stream.seriesUrl === seriesUrl) return stream;
+  return new SeriesFrameStream(seriesUrl, frameUrls);
+}
+
+/** Stops the streams of the series at `seriesUrl` (its viewer went before it took them). */
+export function closeSeriesFrameStreams(seriesUrl: string): void {
+  for (const stream of [...streams]) if (stream.seriesUrl === seriesUrl) stream.close();
+}
 
 /** The frame at `url` from a stream that carries it, or null when none does. */
 export function takeStreamedFrame(url: string): Promise<StreamedFrame> | null {

@@ -11,6 +11,7 @@ import { initCornerstone } from "./initCornerstone";
 import {
   prefetchSeriesData,
   seriesPath,
+  STACK_USE,
   takeSeriesData,
   type DicomJson,
   type InstanceSummary,
@@ -45,7 +46,7 @@ export function prefetchSeries(seriesId: number, use?: SeriesUse): void {
 }
 
 /** The series, registered with the image loader; a stack's first frame is asked for early (see SeriesUse). */
-export async function loadSeries(seriesId: number, use: SeriesUse = { firstFrame: true }): Promise<LoadedSeries> {
+export async function loadSeries(seriesId: number, use: SeriesUse = STACK_USE): Promise<LoadedSeries> {
   // The image loader's initialisation resets its metadata registry: it must come before any add.
   const initialised = initCornerstone();
   const { detail, metadata } = await takeSeriesData(seriesId, use);
