@@ -3,23 +3,24 @@
  * PS3.18 §10.4.1.1.4), handed to the image loader frame by frame as they
  * arrive. A volume for MPR needs every frame at once; three hundred separate
  * requests cost the page and the server far more than the bytes they carry.
+ * The reply is read in a worker where the browser has them: taking in and
+ * splitting 150 MB is most of a second of work, which the page's main thread
+ * would otherwise do between (or instead of) setting up the viewer, while it
+ * waits on the GPU for shaders and textures.
  *
  * The loader asks `takeStreamedFrame` first; a frame no stream carries, or
  * one whose stream failed, is fetched on its own as before. A stream may be
  * opened with the series' metadata, before the imaging library is set up
  * (see seriesData); the volume then takes that one (`seriesFrameStream`).
  */
-import { mediaTypeParameter } from "./frameResponse";
-import { MultipartParser } from "./multipartParts";
+import { readPixelDataParts } from "./pixelDataParts";
+import type { StreamMessage } from "./seriesStreamWorker";
 
 /** A frame's bytes as they came: its own buffer, and the Content-Type of its part. */
 export interface StreamedFrame {
   body: ArrayBuffer;
   contentType: string;
 }
-
-/** What the pixel data route is asked for: every frame in its stored transfer syntax. */
-const PIXEL_DATA_ACCEPT = "multipart/related; type=application/octet-stream; transfer-syntax=*";
 
 /** A frame URL as a key: its path, whether it was written absolute or relative to the page. */
 function frameKey(url: string): string {
@@ -37,6 +38,7 @@ export class SeriesFrameStream {
   /** Loaders waiting for a frame (Cornerstone may ask for the same image more than once at a time). */
   private readonly waiting = new Map<string, Waiter[]>();
   private readonly controller = new AbortController();
+  private worker: Worker | null = null;
   private failure: Error | null = null;
   /** Whether the whole body has been read (nothing left to abort). */
   private complete = false;
@@ -47,35 +49,33 @@ export class SeriesFrameStream {
   ) {
     for (const url of frameUrls) this.expected.set(frameKey(url), null);
     streams.add(this);
-    void this.read(seriesUrl).catch((reason: unknown) => this.finish(reason instanceof Error ? reason : new Error(String(reason))));
+    if (typeof Worker === "undefined") {
+      readPixelDataParts(seriesUrl, this.controller.signal, (part) => this.arrived(frameKey(part.location), part))
+        .then(() => this.ended())
+        .catch((reason: unknown) => this.finish(reason instanceof Error ? reason : new Error(String(reason))));
+    } else {
+      this.worker = new Worker(new URL("./seriesStreamWorker.ts", import.meta.url), { type: "module" });
+      this.worker.onmessage = (event: MessageEvent<StreamMessage>) => this.received(event.data);
+      this.worker.onerror = () => this.finish(new Error("series pixel data worker failed"));
+      this.worker.postMessage({ seriesUrl: new URL(seriesUrl, window.location.href).href });
+    }
   }
 
-  private async read(seriesUrl: string): Promise<void> {
-    const reply = await fetch(`${seriesUrl}/pixeldata`, {
-      headers: { Accept: PIXEL_DATA_ACCEPT },
-      credentials: "same-origin",
-      signal: this.controller.signal,
-    });
-    const boundary = mediaTypeParameter(reply.headers.get("Content-Type") ?? "", "boundary");
-    if (!reply.ok || !reply.body || !boundary) throw new Error(`series pixel data: ${reply.status}`);
-    const parser = new MultipartParser(boundary, (part) => {
-      const location = part.headers.get("content-location");
-      if (location) this.arrived(frameKey(location), { body: part.body, contentType: part.headers.get("content-type") ?? "" });
-    });
-    const reader = reply.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      parser.push(value);
-    }
-    parser.end();
+  private received(message: StreamMessage): void {
+    if (message.kind === "part") this.arrived(frameKey(message.location), message);
+    else if (message.kind === "end") this.ended();
+    else this.finish(new Error(message.message));
+  }
+
+  /** The whole body is in: frames the series did not hold (deleted meanwhile) are fetched on their own. */
+  private ended(): void {
     this.complete = true;
-    // (frames the series did not hold, deleted meanwhile, are then fetched on their own)
     this.finish(new Error("frame not in the series pixel data"));
   }
 
-  private arrived(key: string, frame: StreamedFrame): void {
+  private arrived(key: string, { body, contentType }: StreamedFrame): void {
     if (!this.expected.has(key)) return;
+    const frame = { body, contentType };
     const waiters = this.waiting.get(key);
     if (waiters) {
       this.waiting.delete(key);
@@ -89,6 +89,8 @@ export class SeriesFrameStream {
   /** Ends the stream: waiting loaders are refused (and fetch on their own), frames that arrived stay takeable. */
   private finish(reason: Error): void {
     this.failure = reason;
+    this.worker?.terminate();
+    this.worker = null;
     for (const [key, waiters] of this.waiting) {
       this.expected.delete(key);
       for (const waiter of waiters) waiter.reject(reason);
