@@ -9,9 +9,8 @@ import { canRenderFloatTextures, metaData, utilities, type Types } from "@corner
 import { wadors } from "@cornerstonejs/dicom-image-loader";
 
 import { fetchFrame, takeFetchedAhead, type FrameBytes } from "./frameFetch";
-import { partTransferSyntax } from "./frameResponse";
 import { readFrame, readsNatively, SCALED_MODALITIES, type PixelLayout, type Rescale, type SampleArrayType } from "./nativeFrames";
-import { takeStreamedFrame } from "./seriesFrameStream";
+import { decodeStreamedFrame } from "./seriesFrameStream";
 import { sixteenBitAsFloat } from "./textureFormat";
 
 interface ImagePixelModule extends PixelLayout {
@@ -57,10 +56,7 @@ export function readsImageNatively(imageId: string): boolean {
   return nativeLayout(imageId) !== null;
 }
 
-/**
- * The frame fetched ahead of the viewer, or from a series stream that carries
- * it, else (or if those failed) fetched on its own.
- */
+/** The frame fetched ahead of the viewer, else (or if that failed) fetched on its own. */
 async function frameBytes(url: string): Promise<FrameBytes> {
   const early = takeFetchedAhead(url);
   if (early) {
@@ -68,15 +64,6 @@ async function frameBytes(url: string): Promise<FrameBytes> {
       return await early;
     } catch {
       // fetched again below
-    }
-  }
-  const streamed = takeStreamedFrame(url);
-  if (streamed) {
-    try {
-      const frame = await streamed;
-      return { body: frame.body, start: 0, transferSyntax: partTransferSyntax(frame.contentType) };
-    } catch {
-      // the stream broke off before this frame: fetch it on its own
     }
   }
   return fetchFrame(url);
@@ -160,15 +147,32 @@ export function loadWadorsImage(imageId: string, options: Record<string, unknown
   const loaderOptions = options as LoaderOptions;
   const promise = (async () => {
     const url = imageId.slice("wadors:".length);
-    const { body, start, transferSyntax } = await frameBytes(url);
-    if (!transferSyntax || !readsNatively(transferSyntax, layout, layout.samplesPerPixel, layout.photometricInterpretation)) {
-      return (wadors.loadImage(imageId, options) as Types.IImageLoadObject).promise;
-    }
     const rescale = modalityRescale(imageId);
     const scaled = preScaled(rescale, loaderOptions);
     // A stack asks for no type: 16-bit frames go to float where the GPU would convert them anyway.
     const preferred = loaderOptions.targetBuffer?.type ?? (layout.bitsAllocated === 16 && sixteenBitAsFloat() ? "Float32Array" : undefined);
-    const pixels = readFrame(body, start, layout, scaled ? rescale : null, preferred);
+    // (only what reading the frame needs: the plan may go to the stream's worker)
+    const { rows, columns, bitsAllocated, bitsStored, pixelRepresentation, samplesPerPixel, photometricInterpretation } = layout;
+    const plan = {
+      layout: { rows, columns, bitsAllocated, bitsStored, pixelRepresentation, samplesPerPixel, photometricInterpretation },
+      rescale: scaled ? rescale : null,
+      preferred,
+    };
+    const streamed = decodeStreamedFrame(url, plan);
+    if (streamed) {
+      try {
+        const frame = await streamed;
+        if (!frame.native) return (wadors.loadImage(imageId, options) as Types.IImageLoadObject).promise;
+        return makeImage(imageId, layout, frame.pixels, rescale, scaled, frame.transferSyntax);
+      } catch {
+        // the stream broke off before this frame: fetched on its own below
+      }
+    }
+    const { body, start, transferSyntax } = await frameBytes(url);
+    if (!transferSyntax || !readsNatively(transferSyntax, layout, layout.samplesPerPixel, layout.photometricInterpretation)) {
+      return (wadors.loadImage(imageId, options) as Types.IImageLoadObject).promise;
+    }
+    const pixels = readFrame(body, start, layout, plan.rescale, preferred);
     return makeImage(imageId, layout, pixels, rescale, scaled, transferSyntax);
   })();
   return { promise } as Types.IImageLoadObject;

@@ -17,6 +17,11 @@ export interface PixelDataPart {
   body: ArrayBuffer;
 }
 
+/** A frame URL as a key: its path, whether written absolute or relative to `base`. */
+export function pixelDataKey(url: string, base: string): string {
+  return new URL(url, base).pathname;
+}
+
 /** Calls `onPart` for each frame of the reply; resolves when the whole body is read, rejects on a failed or malformed one. */
 export async function readPixelDataParts(seriesUrl: string, signal: AbortSignal, onPart: (part: PixelDataPart) => void): Promise<void> {
   const reply = await fetch(`${seriesUrl}/pixeldata`, {

@@ -3,126 +3,123 @@
  * PS3.18 §10.4.1.1.4), handed to the image loader frame by frame as they
  * arrive. A volume for MPR needs every frame at once; three hundred separate
  * requests cost the page and the server far more than the bytes they carry.
- * The reply is read in a worker where the browser has them: taking in and
- * splitting 150 MB is most of a second of work, which the page's main thread
- * would otherwise do between (or instead of) setting up the viewer, while it
- * waits on the GPU for shaders and textures.
+ * The reply is read, and its frames made ready, in a worker where the
+ * browser has them: taking in, splitting and rescaling 150 MB is more than a
+ * second of work, which the page's main thread would otherwise do between
+ * (or instead of) setting up the viewer, while it waits on the GPU for
+ * shaders and textures.
  *
- * The loader asks `takeStreamedFrame` first; a frame no stream carries, or
- * one whose stream failed, is fetched on its own as before. A stream may be
+ * The loader asks `decodeStreamedFrame` first, with its plan for the frame;
+ * a frame no stream carries, or one whose stream failed, is fetched on its
+ * own as before. A stream may be
  * opened with the series' metadata, before the imaging library is set up
  * (see seriesData); the volume then takes that one (`seriesFrameStream`).
  */
-import { readPixelDataParts } from "./pixelDataParts";
-import type { StreamMessage } from "./seriesStreamWorker";
-
-/** A frame's bytes as they came: its own buffer, and the Content-Type of its part. */
-export interface StreamedFrame {
-  body: ArrayBuffer;
-  contentType: string;
-}
+import { pixelDataKey, readPixelDataParts } from "./pixelDataParts";
+import { FrameDecoder, type DecodedFrame, type DecodePlan, type StreamReply, type StreamRequest } from "./streamedFrames";
 
 /** A frame URL as a key: its path, whether it was written absolute or relative to the page. */
 function frameKey(url: string): string {
-  return new URL(url, window.location.href).pathname;
+  return pixelDataKey(url, window.location.href);
 }
 
 interface Waiter {
-  resolve: (frame: StreamedFrame) => void;
+  resolve: (frame: DecodedFrame) => void;
   reject: (reason: Error) => void;
 }
 
+/** Where the reply is read and its frames decoded: a worker, or (without workers) the page itself. */
+interface Reader {
+  ask(key: string, plan: DecodePlan): void;
+  stop(): void;
+}
+
+function workerReader(seriesUrl: string, reply: (message: StreamReply) => void): Reader {
+  const worker = new Worker(new URL("./seriesStreamWorker.ts", import.meta.url), { type: "module" });
+  const send = (request: StreamRequest) => worker.postMessage(request);
+  worker.onmessage = (event: MessageEvent<StreamReply>) => reply(event.data);
+  worker.onerror = () => reply({ kind: "error", message: "series pixel data worker failed" });
+  send({ kind: "open", seriesUrl: new URL(seriesUrl, window.location.href).href });
+  return { ask: (key, plan) => send({ kind: "decode", key, plan }), stop: () => worker.terminate() };
+}
+
+function pageReader(seriesUrl: string, reply: (message: StreamReply) => void): Reader {
+  const controller = new AbortController();
+  const decoder = new FrameDecoder((message) => queueMicrotask(() => reply(message)));
+  readPixelDataParts(seriesUrl, controller.signal, (part) => decoder.partArrived(frameKey(part.location), part.body, part.contentType))
+    .then(() => decoder.end())
+    .catch((reason: unknown) => decoder.end(reason instanceof Error ? reason.message : String(reason)));
+  return { ask: (key, plan) => decoder.ask(key, plan), stop: () => controller.abort() };
+}
+
 export class SeriesFrameStream {
-  /** Frames expected and not yet taken; the value holds the frame once it has arrived. */
-  private readonly expected = new Map<string, StreamedFrame | null>();
+  /** Frames the stream may carry that nobody has asked for yet. */
+  private readonly expected = new Set<string>();
   /** Loaders waiting for a frame (Cornerstone may ask for the same image more than once at a time). */
   private readonly waiting = new Map<string, Waiter[]>();
-  private readonly controller = new AbortController();
-  private worker: Worker | null = null;
-  private failure: Error | null = null;
-  /** Whether the whole body has been read (nothing left to abort). */
-  private complete = false;
+  private readonly reader: Reader;
+  private failed = false;
 
   constructor(
     readonly seriesUrl: string,
     frameUrls: string[],
   ) {
-    for (const url of frameUrls) this.expected.set(frameKey(url), null);
+    for (const url of frameUrls) this.expected.add(frameKey(url));
     streams.add(this);
-    if (typeof Worker === "undefined") {
-      readPixelDataParts(seriesUrl, this.controller.signal, (part) => this.arrived(frameKey(part.location), part))
-        .then(() => this.ended())
-        .catch((reason: unknown) => this.finish(reason instanceof Error ? reason : new Error(String(reason))));
+    const reply = (message: StreamReply) => this.received(message);
+    this.reader = typeof Worker === "undefined" ? pageReader(seriesUrl, reply) : workerReader(seriesUrl, reply);
+  }
+
+  private received(message: StreamReply): void {
+    if (message.kind === "error") {
+      // (frames asked for are answered "missing" by the reader; nothing more is asked)
+      this.failed = true;
+      this.expected.clear();
     } else {
-      this.worker = new Worker(new URL("./seriesStreamWorker.ts", import.meta.url), { type: "module" });
-      this.worker.onmessage = (event: MessageEvent<StreamMessage>) => this.received(event.data);
-      this.worker.onerror = () => this.finish(new Error("series pixel data worker failed"));
-      this.worker.postMessage({ seriesUrl: new URL(seriesUrl, window.location.href).href });
+      const waiters = this.waiting.get(message.key) ?? [];
+      this.waiting.delete(message.key);
+      for (const waiter of waiters) {
+        if (message.kind === "frame") waiter.resolve(message.frame);
+        else waiter.reject(new Error(message.message));
+      }
     }
+    this.stopWhenDone();
   }
 
-  private received(message: StreamMessage): void {
-    if (message.kind === "part") this.arrived(frameKey(message.location), message);
-    else if (message.kind === "end") this.ended();
-    else this.finish(new Error(message.message));
-  }
-
-  /** The whole body is in: frames the series did not hold (deleted meanwhile) are fetched on their own. */
-  private ended(): void {
-    this.complete = true;
-    this.finish(new Error("frame not in the series pixel data"));
-  }
-
-  private arrived(key: string, { body, contentType }: StreamedFrame): void {
-    if (!this.expected.has(key)) return;
-    const frame = { body, contentType };
-    const waiters = this.waiting.get(key);
-    if (waiters) {
-      this.waiting.delete(key);
-      this.expected.delete(key);
-      for (const waiter of waiters) waiter.resolve(frame);
-    } else {
-      this.expected.set(key, frame);
-    }
-  }
-
-  /** Ends the stream: waiting loaders are refused (and fetch on their own), frames that arrived stay takeable. */
-  private finish(reason: Error): void {
-    this.failure = reason;
-    this.worker?.terminate();
-    this.worker = null;
-    for (const [key, waiters] of this.waiting) {
-      this.expected.delete(key);
-      for (const waiter of waiters) waiter.reject(reason);
-    }
-    this.waiting.clear();
-    for (const [key, frame] of this.expected) if (frame === null) this.expected.delete(key);
-    if (this.expected.size === 0) streams.delete(this);
-  }
-
-  /** The frame at `url` if this stream carries it (once: the stream forgets it when taken). */
-  take(url: string): Promise<StreamedFrame> | null {
+  /**
+   * The frame at `url` made ready as `plan` says, if this stream carries it
+   * (once: the stream forgets it when taken). Rejects when the reply turns
+   * out not to hold it.
+   */
+  decode(url: string, plan: DecodePlan): Promise<DecodedFrame> | null {
     const key = frameKey(url);
-    if (!this.expected.has(key)) return null;
-    const frame = this.expected.get(key);
-    if (frame) {
-      this.expected.delete(key);
-      if (this.expected.size === 0) streams.delete(this);
-      return Promise.resolve(frame);
-    }
-    if (this.failure) return null;
+    const waiters = this.waiting.get(key);
+    if (!waiters && (!this.expected.has(key) || this.failed)) return null;
     return new Promise((resolve, reject) => {
-      const waiters = this.waiting.get(key);
-      if (waiters) waiters.push({ resolve, reject });
-      else this.waiting.set(key, [{ resolve, reject }]);
+      if (waiters) {
+        waiters.push({ resolve, reject });
+        return;
+      }
+      this.expected.delete(key);
+      this.waiting.set(key, [{ resolve, reject }]);
+      this.reader.ask(key, plan);
     });
+  }
+
+  /** Every frame taken: the reader (and what it holds) can go. */
+  private stopWhenDone(): void {
+    if (this.expected.size > 0 || this.waiting.size > 0) return;
+    this.reader.stop();
+    streams.delete(this);
   }
 
   /** Stops the transfer and drops the frames nobody took (the viewer that wanted them has gone). */
   close(): void {
-    if (!this.complete) this.controller.abort();
-    this.finish(new Error("series pixel data stream closed"));
+    this.reader.stop();
     this.expected.clear();
+    const closed = new Error("series pixel data stream closed");
+    for (const waiters of this.waiting.values()) for (const waiter of waiters) waiter.reject(closed);
+    this.waiting.clear();
     streams.delete(this);
   }
 }
@@ -143,10 +140,10 @@ export function closeSeriesFrameStreams(seriesUrl: string): void {
   for (const stream of [...streams]) if (stream.seriesUrl === seriesUrl) stream.close();
 }
 
-/** The frame at `url` from a stream that carries it, or null when none does. */
-export function takeStreamedFrame(url: string): Promise<StreamedFrame> | null {
+/** The frame at `url` made ready as `plan` says, from a stream that carries it, or null when none does. */
+export function decodeStreamedFrame(url: string, plan: DecodePlan): Promise<DecodedFrame> | null {
   for (const stream of streams) {
-    const frame = stream.take(url);
+    const frame = stream.decode(url, plan);
     if (frame) return frame;
   }
   return null;

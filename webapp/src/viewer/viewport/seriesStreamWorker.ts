@@ -1,20 +1,26 @@
 /**
- * Takes a series' pixel data in off the page's main thread (see
- * SeriesFrameStream): the page gets each frame's bytes as they complete,
- * moved, not copied. Asked once, with the series' absolute URL.
+ * Takes a series' pixel data in, and makes its frames ready, off the page's
+ * main thread (see SeriesFrameStream). The page asks for each frame with the
+ * image loader's plan; the answer's samples are moved to the page, not
+ * copied.
  */
-import { readPixelDataParts, type PixelDataPart } from "./pixelDataParts";
-
-export type StreamMessage = ({ kind: "part" } & PixelDataPart) | { kind: "end" } | { kind: "error"; message: string };
+import { pixelDataKey, readPixelDataParts } from "./pixelDataParts";
+import { FrameDecoder, transferables, type StreamReply, type StreamRequest } from "./streamedFrames";
 
 const scope = self as unknown as {
-  onmessage: ((event: MessageEvent<{ seriesUrl: string }>) => void) | null;
-  postMessage: (message: StreamMessage, transfer?: Transferable[]) => void;
+  onmessage: ((event: MessageEvent<StreamRequest>) => void) | null;
+  postMessage: (message: StreamReply, transfer?: Transferable[]) => void;
 };
 
-scope.onmessage = (event) => {
-  const controller = new AbortController();
-  readPixelDataParts(event.data.seriesUrl, controller.signal, (part) => scope.postMessage({ kind: "part", ...part }, [part.body]))
-    .then(() => scope.postMessage({ kind: "end" }))
-    .catch((reason: unknown) => scope.postMessage({ kind: "error", message: reason instanceof Error ? reason.message : String(reason) }));
+const decoder = new FrameDecoder((message) => scope.postMessage(message, message.kind === "frame" ? transferables(message.frame) : []));
+
+scope.onmessage = ({ data: request }) => {
+  if (request.kind === "decode") {
+    decoder.ask(request.key, request.plan);
+    return;
+  }
+  const { seriesUrl } = request;
+  readPixelDataParts(seriesUrl, new AbortController().signal, (part) => decoder.partArrived(pixelDataKey(part.location, seriesUrl), part.body, part.contentType))
+    .then(() => decoder.end())
+    .catch((reason: unknown) => decoder.end(reason instanceof Error ? reason.message : String(reason)));
 };
