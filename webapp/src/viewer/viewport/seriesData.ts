@@ -11,7 +11,7 @@ import { api, unwrap, type Schemas } from "@/api/client";
 
 import { fetchAhead } from "./frameFetch";
 import { readsNatively, SCALED_MODALITIES } from "./nativeFrames";
-import { closeSeriesFrameStreams, SeriesFrameStream } from "./seriesFrameStream";
+import { closeSeriesFrameStreams, seriesFrameStream } from "./seriesFrameStream";
 
 export type SeriesDetail = Schemas["SeriesDetail"];
 export type InstanceSummary = Schemas["InstanceRead"];
@@ -91,20 +91,21 @@ function readsDatasetNatively(dataset: DicomJson): boolean {
 }
 
 /**
- * The series' pixel data as one stream, when a volume of the whole series
- * will read every frame natively: a series with time points shows one time
- * point at a time, and frames the viewer does not read itself are fetched by
- * the imaging library's own loader.
+ * Opens the series' pixel data as one stream (the volume takes it, see
+ * SeriesFrameStream) when a volume of the whole series will read every frame
+ * natively: a series with time points shows one time point at a time, and
+ * frames the viewer does not read itself are fetched by the imaging
+ * library's own loader.
  */
-function streamWholeSeries(detail: SeriesDetail, metadata: Map<string, DicomJson>): SeriesFrameStream | null {
+function streamWholeSeries(detail: SeriesDetail, metadata: Map<string, DicomJson>): void {
   const instances = detail.instances.filter((instance) => metadata.has(instance.sop_instance_uid));
-  if (instances.length === 0 || instances.some((instance) => instance.temporal_position != null)) return null;
-  if (!instances.every((instance) => readsDatasetNatively(metadata.get(instance.sop_instance_uid)!))) return null;
+  if (instances.length === 0 || instances.some((instance) => instance.temporal_position != null)) return;
+  if (!instances.every((instance) => readsDatasetNatively(metadata.get(instance.sop_instance_uid)!))) return;
   const url = seriesPath(detail);
   const frameUrls = instances.flatMap((instance) =>
     Array.from({ length: Math.max(1, instance.number_of_frames) }, (_, i) => `${url}/instances/${instance.sop_instance_uid}/frames/${i + 1}`),
   );
-  return new SeriesFrameStream(url, frameUrls);
+  seriesFrameStream(url, frameUrls);
 }
 
 async function fetchSeriesData(seriesId: number, use: SeriesUse): Promise<SeriesData> {

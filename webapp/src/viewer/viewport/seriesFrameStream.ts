@@ -11,9 +11,9 @@
  *
  * The loader asks `decodeStreamedFrame` first, with its plan for the frame;
  * a frame no stream carries, or one whose stream failed, is fetched on its
- * own as before. A stream may be
- * opened with the series' metadata, before the imaging library is set up
- * (see seriesData); the volume then takes that one (`seriesFrameStream`).
+ * own as before. A stream may be opened with the series' metadata, before
+ * the imaging library is set up (see seriesData); the volume then takes that
+ * one (`seriesFrameStream`).
  */
 import { pixelDataKey, readPixelDataParts } from "./pixelDataParts";
 import { FrameDecoder, type DecodedFrame, type DecodePlan, type StreamReply, type StreamRequest } from "./streamedFrames";
@@ -72,9 +72,12 @@ export class SeriesFrameStream {
 
   private received(message: StreamReply): void {
     if (message.kind === "error") {
-      // (frames asked for are answered "missing" by the reader; nothing more is asked)
+      // Loaders waiting are refused (the worker may be gone): they fetch their frames on their own.
       this.failed = true;
       this.expected.clear();
+      const failure = new Error(message.message);
+      for (const waiters of this.waiting.values()) for (const waiter of waiters) waiter.reject(failure);
+      this.waiting.clear();
     } else {
       const waiters = this.waiting.get(message.key) ?? [];
       this.waiting.delete(message.key);

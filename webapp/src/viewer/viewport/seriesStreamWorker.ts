@@ -20,6 +20,7 @@ scope.onmessage = ({ data: request }) => {
     return;
   }
   const { seriesUrl } = request;
+  // (the page stops the transfer by terminating the worker)
   readPixelDataParts(seriesUrl, new AbortController().signal, (part) => decoder.partArrived(pixelDataKey(part.location, seriesUrl), part.body, part.contentType))
     .then(() => decoder.end())
     .catch((reason: unknown) => decoder.end(reason instanceof Error ? reason.message : String(reason)));
