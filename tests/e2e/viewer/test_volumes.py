@@ -70,6 +70,19 @@ def test_three_view_mpr_of_a_ct_series(browser: BrowserSession, imported: Import
     browser.screenshot(page, "ct-mpr-crosshairs-moved")
 
 
+def test_a_layout_switch_builds_the_volume_from_the_stack_s_images(browser: BrowserSession, imported: ImportedSeries):
+    page = logged_in_page(browser)
+    page.goto(f"/viewer/series/{imported.ct_volume}")
+    page.locator('[data-testid=viewport][data-loaded="40"]').wait_for(timeout=30_000)
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.get_by_role("button", name="3 views").click()
+    page.locator('[data-volume-ready="true"]').wait_for(timeout=30_000)
+    # The stack holds every image: nothing is fetched again, neither the series' pixel data nor a frame.
+    assert not [url for url in requested if url.endswith("/pixeldata") or "/frames/" in url], requested
+    assert _lit(canvas_stats(page, "viewport-axial")) > 0.02
+
+
 def test_nifti_volumes_in_mpr_and_3d_with_time_points(browser: BrowserSession, imported: ImportedSeries):
     page = logged_in_page(browser)
     page.goto(f"/viewer/series/{imported.nifti}?layout=mpr3d")

@@ -82,6 +82,9 @@ export const router = createBrowserRouter([
       if (Number.isInteger(seriesId)) prefetchSeriesData(seriesId, !layout || layout === "stack" ? STACK_USE : VOLUME_USE);
       return null;
     },
+    // A change of layout is the page's own: the series it shows is loaded (asking again for its
+    // pixel data would fetch what the stack already holds).
+    shouldRevalidate: ({ currentParams, nextParams }) => currentParams.seriesId !== nextParams.seriesId,
     lazy: async () => {
       const { SeriesViewerPage } = await import("@/viewer/workspace/SeriesViewerPage");
       return {

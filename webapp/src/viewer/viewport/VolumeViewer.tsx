@@ -3,7 +3,6 @@ import { useEffect, useRef, useState } from "react";
 import { initCornerstone } from "./initCornerstone";
 import { closeSeriesFrameStreams } from "./seriesFrameStream";
 import { loadSeries, seriesPath, type LoadedSeries } from "./seriesLoader";
-import { VOLUME_USE } from "./seriesData";
 import { ORIENTATIONS, renderingPresets, VolumeController, type Orientation } from "./VolumeController";
 
 interface Props {
@@ -49,8 +48,9 @@ export function VolumeViewer({ seriesId, views, with3d, initialTimePoint, labelm
 
   useEffect(() => {
     let cancelled = false;
-    // (a volume takes every frame at once: no first frame ahead, the series' pixel data instead)
-    loadSeries(seriesId, VOLUME_USE)
+    // (a volume takes every frame at once: no first frame ahead; the route asks for the series'
+    // pixel data with the metadata, and the volume asks for it itself unless the stack has the images)
+    loadSeries(seriesId, { firstFrame: false })
       .then((loaded) => {
         if (cancelled) {
           closeSeriesFrameStreams(seriesPath(loaded.detail));
