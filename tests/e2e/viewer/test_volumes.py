@@ -70,7 +70,9 @@ def test_three_view_mpr_of_a_ct_series(browser: BrowserSession, imported: Import
     browser.screenshot(page, "ct-mpr-crosshairs-moved")
 
 
-def test_a_layout_switch_builds_the_volume_from_the_stack_s_images(browser: BrowserSession, imported: ImportedSeries):
+def test_a_layout_switch_builds_the_volume_from_the_stack_s_images(
+    browser: BrowserSession, imported: ImportedSeries
+):
     page = logged_in_page(browser)
     page.goto(f"/viewer/series/{imported.ct_volume}")
     page.locator('[data-testid=viewport][data-loaded="40"]').wait_for(timeout=30_000)
