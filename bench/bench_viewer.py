@@ -173,7 +173,10 @@ def _open_mpr(page: Page, series_id: int) -> tuple[float, tuple[float, float] | 
     started and ended (page time; the request is made by the page's worker, so it is read from
     the browser's network events rather than the page's resource timing)."""
     finished: list[Request] = []
-    listener = finished.append
+
+    def listener(request: Request) -> None:
+        finished.append(request)
+
     page.on("requestfinished", listener)
     page.goto(f"/viewer/series/{series_id}?layout=mpr3")
     page.locator('[data-volume-ready="true"]').wait_for(timeout=120_000)
