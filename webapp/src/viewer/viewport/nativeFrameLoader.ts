@@ -1,7 +1,8 @@
 /**
  * The image loader for `wadors:` image ids: frames stored uncompressed and
  * little-endian, in one greyscale sample, are fetched and made into images
- * here on the main thread (see nativeFrames); everything else (compressed
+ * here (see nativeFrames; a volume's frames are read by the series stream's
+ * worker, see SeriesFrameStream); everything else (compressed
  * frames, colour, big-endian, PET and dose scaling) goes on to Cornerstone's
  * DICOM image loader as before.
  */
@@ -9,14 +10,12 @@ import { canRenderFloatTextures, metaData, utilities, type Types } from "@corner
 import { wadors } from "@cornerstonejs/dicom-image-loader";
 
 import { fetchFrame, takeFetchedAhead, type FrameBytes } from "./frameFetch";
-import { readFrame, readsNatively, SCALED_MODALITIES, type PixelLayout, type Rescale, type SampleArrayType } from "./nativeFrames";
+import { readFrame, readsNatively, SCALED_MODALITIES, type Rescale, type SampleArrayType } from "./nativeFrames";
 import { decodeStreamedFrame } from "./seriesFrameStream";
+import { decodeFrame, type DecodePlan } from "./streamedFrames";
 import { sixteenBitAsFloat } from "./textureFormat";
 
-interface ImagePixelModule extends PixelLayout {
-  samplesPerPixel: number;
-  photometricInterpretation: string;
-}
+type ImagePixelModule = DecodePlan["layout"];
 
 interface LoaderOptions {
   targetBuffer?: { type?: SampleArrayType };
@@ -169,11 +168,9 @@ export function loadWadorsImage(imageId: string, options: Record<string, unknown
       }
     }
     const { body, start, transferSyntax } = await frameBytes(url);
-    if (!transferSyntax || !readsNatively(transferSyntax, layout, layout.samplesPerPixel, layout.photometricInterpretation)) {
-      return (wadors.loadImage(imageId, options) as Types.IImageLoadObject).promise;
-    }
-    const pixels = readFrame(body, start, layout, plan.rescale, preferred);
-    return makeImage(imageId, layout, pixels, rescale, scaled, transferSyntax);
+    const frame = decodeFrame(body, start, transferSyntax, plan);
+    if (!frame.native) return (wadors.loadImage(imageId, options) as Types.IImageLoadObject).promise;
+    return makeImage(imageId, layout, frame.pixels, rescale, scaled, frame.transferSyntax);
   })();
   return { promise } as Types.IImageLoadObject;
 }

@@ -18,14 +18,17 @@ export interface DecodePlan {
 /** A frame made ready, or `native: false` when its part is not in a transfer syntax read here. */
 export type DecodedFrame = { native: true; pixels: FramePixels; transferSyntax: string } | { native: false };
 
-/** Reads the frame in `body` (a part of Content-Type `contentType`) as `plan` says. */
-export function decodePart(body: ArrayBuffer, contentType: string, plan: DecodePlan): DecodedFrame {
-  const transferSyntax = partTransferSyntax(contentType);
+/**
+ * Reads the frame starting at `start` of `body`, whose reply named
+ * `transferSyntax`, as `plan` says: the stream's frames and those fetched
+ * one by one alike.
+ */
+export function decodeFrame(body: ArrayBuffer, start: number, transferSyntax: string | undefined, plan: DecodePlan): DecodedFrame {
   const { layout } = plan;
   if (!transferSyntax || !readsNatively(transferSyntax, layout, layout.samplesPerPixel, layout.photometricInterpretation)) {
     return { native: false };
   }
-  return { native: true, pixels: readFrame(body, 0, layout, plan.rescale, plan.preferred), transferSyntax };
+  return { native: true, pixels: readFrame(body, start, layout, plan.rescale, plan.preferred), transferSyntax };
 }
 
 /** The arrays a decoded frame can hand over instead of copying. */
@@ -86,7 +89,7 @@ export class FrameDecoder {
   private answer(key: string, body: ArrayBuffer, contentType: string, plan: DecodePlan): void {
     let frame: DecodedFrame;
     try {
-      frame = decodePart(body, contentType, plan);
+      frame = decodeFrame(body, 0, partTransferSyntax(contentType), plan);
     } catch (reason) {
       this.reply({ kind: "missing", key, message: reason instanceof Error ? reason.message : String(reason) });
       return;
