@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -37,18 +39,60 @@ CANVAS_SIZE = """() => {
 }"""
 
 
-# How the stack viewport's picture reaches the page: the WebGL canvas itself, and how many samples per pixel.
+# How the stack viewport's picture reaches the page: the WebGL canvas itself, how many samples
+# per pixel, and whether it has a depth buffer.
 SHOWN_CONTEXT = """() => {
   const canvas = document.querySelector('[data-testid=viewport] canvas.labelstack-webgl-canvas');
   const context = canvas && canvas.getContext('webgl2');
-  const antialias = context ? context.getContextAttributes().antialias : null;
-  return { shown: Boolean(canvas && canvas.checkVisibility()), antialias };
+  const attributes = context ? context.getContextAttributes() : {};
+  const shown = Boolean(canvas && canvas.checkVisibility());
+  return { shown, antialias: attributes.antialias, depth: attributes.depth };
 }"""
 
 
 def _assert_shown_directly(page: Page, what: str) -> None:
-    """No copy into a 2D canvas and no multisampling: each costs a software rasteriser much of a frame."""
-    assert page.evaluate(SHOWN_CONTEXT) == {"shown": True, "antialias": False}, what
+    """No copy into a 2D canvas, no multisampling, no depth buffer: each costs a software
+    rasteriser part of every frame."""
+    assert page.evaluate(SHOWN_CONTEXT) == {"shown": True, "antialias": False, "depth": False}, what
+
+
+def _composited_layers(page: Page) -> list[dict[str, Any]]:
+    """The page's compositing layers that draw something, as the browser's layer tree reports them."""
+    session = page.context.new_cdp_session(page)
+    trees: list[dict[str, Any]] = []
+
+    def reported(tree: dict[str, Any]) -> None:  # (Playwright takes functions, not built-in methods)
+        trees.append(tree)
+
+    session.on("LayerTree.layerTreeDidChange", reported)
+    session.send("LayerTree.enable")
+    try:
+        # (the tree is reported when the page next paints: the page's colour changes for a moment)
+        colour = page.evaluate("document.body.style.backgroundColor")
+        for step in range(50):
+            page.evaluate(f"document.body.style.backgroundColor = 'rgb({step % 2}, 0, 0)'")
+            page.wait_for_timeout(100)
+            if any(tree.get("layers") for tree in trees):
+                break
+        page.evaluate("(colour) => { document.body.style.backgroundColor = colour; }", colour)
+        layers = next(tree["layers"] for tree in reversed(trees) if tree.get("layers"))
+        return [layer for layer in layers if layer.get("drawsContent")]
+    finally:
+        session.send("LayerTree.disable")
+        session.detach()
+
+
+def _assert_no_layer_over_the_whole_image(page: Page, what: str) -> None:
+    """The corner texts over the image are composited as small layers of their own: merged, with
+    Cornerstone's SVG layer, into one transparent layer the size of the viewport, they were blended
+    over the whole image on every slice."""
+    canvas = page.locator("[data-testid=viewport] canvas.labelstack-webgl-canvas").bounding_box()
+    assert canvas is not None
+    area = canvas["width"] * canvas["height"]
+    layers = _composited_layers(page)
+    viewport_sized = [layer for layer in layers if layer["width"] * layer["height"] >= area / 2]
+    # The page itself and the image's canvas; nothing else of that size.
+    assert len(viewport_sized) == 2, (what, [(layer["width"], layer["height"]) for layer in viewport_sized])
 
 
 def _assert_drawn_at_display_size(page: Page, what: str) -> None:
@@ -72,6 +116,7 @@ def test_viewer_renders_ct_mr_us_cine_and_nifti(browser: BrowserSession, importe
         _assert_not_blank(page, what)
         _assert_drawn_at_display_size(page, what)
         _assert_shown_directly(page, what)
+        _assert_no_layer_over_the_whole_image(page, what)
         browser.screenshot(page, what)
     # The cine: a multi-frame instance expands to one image per frame, and playback moves through them.
     open_series(page, imported.us_cine)
@@ -128,6 +173,9 @@ def test_window_level_scroll_and_view_controls_change_the_image(
     page.get_by_label("Slice").fill("39")
     wait_for_image(page, 39)
     expect(page.get_by_test_id("overlay-slice")).to_contain_text("Image 40 / 40")
+    # The whole stack is marked loaded once, not again each time a cached slice is shown.
+    expect(viewport).to_have_attribute("data-loaded", "40")
+    assert page.evaluate("performance.getEntriesByName('viewer:stack-loaded').length") == 1
 
     # Invert (key I), rotate, flip, zoom shown in the overlay; reset restores.
     inverted_from = canvas_stats(page)

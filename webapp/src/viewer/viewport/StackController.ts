@@ -164,7 +164,8 @@ export class StackController {
     let timer: number | null = null;
     const onLoaded = (event: Event) => {
       const id = (event as CustomEvent<{ image?: { imageId: string } }>).detail.image?.imageId;
-      if (!id || !ids.has(id)) return;
+      // (Cornerstone tells of a load again each time a cached image is shown: only a new one counts)
+      if (!id || !ids.has(id) || this.loadedIds.has(id)) return;
       this.loadedIds.add(id);
       if (this.loadedIds.size >= ids.size) {
         performance.mark("viewer:stack-loaded");
