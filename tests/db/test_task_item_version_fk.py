@@ -124,8 +124,8 @@ def _later_columns(engine: Engine) -> Iterator[None]:
     """Columns that later migrations add, there (empty) while today's services write the old work.
 
     The ORM's INSERTs name every mapped column; the columns added after
-    ``BEFORE`` are nullable, so they are added for the writing and dropped
-    again before the migrations under test run.
+    ``BEFORE`` are nullable or have a default, so they are added for the
+    writing and dropped again before the migrations under test run.
     """
     found = inspect(engine)
     missing = [
@@ -135,10 +135,13 @@ def _later_columns(engine: Engine) -> Iterator[None]:
         for column in table.columns
         if column.name not in {c["name"] for c in found.get_columns(table.name)}
     ]
-    assert all(column.nullable for column in missing)
+    assert all(column.nullable or column.server_default is not None for column in missing)
     with engine.begin() as conn:
         for column in missing:
             kind = column.type.compile(engine.dialect)
+            default = column.server_default
+            if default is not None:
+                kind += f" NOT NULL DEFAULT {default.arg}"  # type: ignore[attr-defined]
             conn.execute(text(f"ALTER TABLE {column.table.name} ADD COLUMN {column.name} {kind}"))
     try:
         yield

@@ -45,6 +45,7 @@ class Annotation(Base):
         Index("ix_annotations_project_label", "project_id", "label_id"),
         Index("ix_annotations_series", "series_id"),
         Index("ix_annotations_task_item", "task_item_id"),
+        Index("uq_annotations_creator_client_key", "created_by_id", "client_key", unique=True),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -80,6 +81,15 @@ class Annotation(Base):
         UTCDateTime, nullable=True, doc="set while the annotation is withdrawn (removed from its image)"
     )
     withdrawn_by_id: Mapped[int | None] = mapped_column(Integer, nullable=True, doc="who withdrew it")
+    client_key: Mapped[str | None] = mapped_column(
+        String(64), nullable=True, doc="the creating client's key for it: a create sent again finds it"
+    )
+    client_sequence: Mapped[int] = mapped_column(
+        Integer,
+        default=0,
+        server_default="0",
+        doc="the latest of the creating client's bodies taken in (see annotation_creates)",
+    )
 
 
 class AnnotationVersion(Base):

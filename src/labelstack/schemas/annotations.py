@@ -30,6 +30,19 @@ class AnnotationCreate(_Meta):
     task_item_id: int | None = None
     label_assignment_id: int | None = None
     content: AnnotationContent
+    client_key: str | None = Field(
+        default=None,
+        pattern=r"^[A-Za-z0-9_-]{16,64}$",
+        description="the client's own key for this annotation: the same create sent again (a retry, or "
+        "a closing tab's last save while the first is on its way) finds the annotation instead of making "
+        "another",
+    )
+    client_sequence: int = Field(
+        default=0,
+        ge=0,
+        description="orders the bodies sent with one client_key: a body newer than the last one taken in "
+        "becomes a version, an older one arriving late changes nothing",
+    )
 
 
 class VersionSave(_Meta):

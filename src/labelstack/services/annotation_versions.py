@@ -228,6 +228,8 @@ def _checked_new_annotation(db: Session, annotation_in: AnnotationCreate, user: 
         task_item_id=task_item.id if task_item else None,
         label_assignment_id=annotation_in.label_assignment_id,
         created_by_id=user.id,
+        client_key=annotation_in.client_key,
+        client_sequence=annotation_in.client_sequence,
     )
     if kind == AnnotationKind.LABELMAP:
         annotation.shape = list(

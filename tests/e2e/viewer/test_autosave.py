@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 import numpy as np
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from labelstack.annotations.patch import LabelmapPatch
 from labelstack.annotations.slicecodec import decode
@@ -288,6 +288,58 @@ def test_a_stroke_just_before_the_tab_closes_is_on_the_server(
         volume = _labelmap(client, labelmap["id"], promoted.json()["number"])
         nonempty = [int(k) for k in np.flatnonzero(volume.reshape(40, -1).any(axis=1))]
         assert nonempty == [1, 5], nonempty
+    finally:
+        client.close()
+
+    again = logged_in_page(browser)
+    _open(again, task_id)
+    assert sorted(_painted(again)) == ["1", "5"]
+
+
+def test_a_closing_tab_s_save_while_the_first_create_is_on_its_way_makes_no_second_labelmap(
+    browser: BrowserSession, imported: ImportedSeries, server: str
+):
+    task_id, _ = _task(server, imported)
+    page = logged_in_page(browser)
+    held: list[Route] = []
+    creates: list[dict[str, Any]] = []
+
+    def hold_the_first_create(route: Route) -> None:
+        if route.request.method != "POST":
+            route.continue_()
+            return
+        creates.append(route.request.post_data_json)
+        if held:
+            route.continue_()
+        else:
+            held.append(route)  # the first create stays on its way
+
+    page.route("**/api/v1/annotations", hold_the_first_create)
+    cx, cy = _open(page, task_id)
+    _go_to_slice(page, 1)
+    _stroke(page, cx, cy)
+    page.keyboard.press("Alt+s")
+    _until(lambda: page.wait_for_timeout(100) or held)
+    assert held, "the first save's create was not sent"
+
+    # Another stroke, then the tab goes (pagehide): its keepalive save creates the labelmap again.
+    _go_to_slice(page, 5)
+    _stroke(page, cx, cy, dy=30)
+    page.evaluate("window.dispatchEvent(new PageTransitionEvent('pagehide'))")
+    client = admin_client(server)
+    try:
+        first = _until(lambda: page.wait_for_timeout(100) or _annotations(client, task_id).get("labelmap"))
+        assert first and len(first) == 1, first
+        held[0].continue_()  # the first create arrives last, with the older body
+        _wait_saved(page)
+
+        labelmaps = _annotations(client, task_id)["labelmap"]
+        assert len(labelmaps) == 1, labelmaps
+        volume = _labelmap(client, labelmaps[0]["id"], labelmaps[0]["version_count"])
+        nonempty = [int(k) for k in np.flatnonzero(volume.reshape(40, -1).any(axis=1))]
+        assert nonempty == [1, 5], nonempty
+        assert [c["client_sequence"] for c in creates] == [1, 2]
+        assert creates[0]["client_key"] == creates[1]["client_key"]
     finally:
         client.close()
 

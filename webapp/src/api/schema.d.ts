@@ -16,7 +16,8 @@ export interface paths {
         put?: never;
         /**
          * Create Annotation
-         * @description Create an annotation with its first version.
+         * @description Create an annotation with its first version; 200 with the annotation its ``client_key`` already
+         *     names (a create sent again), taking its body in as a version if newer (``client_sequence``).
          */
         post: operations["create_annotation_api_v1_annotations_post"];
         delete?: never;
@@ -1878,6 +1879,17 @@ export interface components {
             client?: {
                 [key: string]: unknown;
             } | null;
+            /**
+             * Client Key
+             * @description the client's own key for this annotation: the same create sent again (a retry, or a closing tab's last save while the first is on its way) finds the annotation instead of making another
+             */
+            client_key?: string | null;
+            /**
+             * Client Sequence
+             * @description orders the bodies sent with one client_key: a body newer than the last one taken in becomes a version, an older one arriving late changes nothing
+             * @default 0
+             */
+            client_sequence?: number;
             /** Content */
             content: components["schemas"]["ClassificationContent"] | components["schemas"]["BoxContent"] | components["schemas"]["ContourContent"] | components["schemas"]["QCContent"] | components["schemas"]["LabelmapContent"];
             /** Instance Id */

@@ -30,6 +30,7 @@ from labelstack.schemas.annotations import (
 from labelstack.schemas.common import Page
 from labelstack.schemas.reviews import PinnedCommentRead, ReviewRead
 from labelstack.services import (
+    annotation_creates,
     annotation_drafts,
     annotation_labelmaps,
     annotation_versions,
@@ -55,15 +56,19 @@ def _writer(caller: Caller, settings: Settings) -> dict[str, Any]:
 @router.post("", response_model=AnnotationRead, status_code=status.HTTP_201_CREATED)
 def create_annotation(
     body: AnnotationCreate,
+    response: Response,
     caller: CurrentCaller,
     db: DbSession,
     read_db: ReadDbSession,
     settings: SettingsDep,
 ) -> AnnotationRead:
-    """Create an annotation with its first version."""
-    annotation = annotation_versions.create(
+    """Create an annotation with its first version; 200 with the annotation its ``client_key`` already
+    names (a create sent again), taking its body in as a version if newer (``client_sequence``)."""
+    annotation, created = annotation_creates.create_once(
         db, read_db=read_db, annotation_in=body, **_writer(caller, settings)
     )
+    if not created:
+        response.status_code = status.HTTP_200_OK
     return AnnotationRead.model_validate(annotation)
 
 

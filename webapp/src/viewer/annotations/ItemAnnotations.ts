@@ -374,6 +374,7 @@ export class ItemAnnotations {
     if (!request.keepalive && instanceId === null && (await this.someoneCreated(content.kind, phase))) {
       return { ok: false, conflict: true, message: `someone else saved a ${content.kind} of this item first` };
     }
+    tracked.createsSent += 1;
     const created = await createAnnotation({
       project_id: this.ctx.projectId,
       label_id: request.labelId,
@@ -385,10 +386,15 @@ export class ItemAnnotations {
       active_seconds: request.takeSeconds(),
       tool: request.tool,
       client: CLIENT,
+      client_key: tracked.createKey,
+      client_sequence: tracked.createsSent,
     });
     if (!created.ok) return failed(created);
-    tracked.annotation = created.data;
-    tracked.base = created.data.version_count;
+    // (a later create of the same annotation may have been answered first: its head stays)
+    if (tracked.annotation === null || created.data.version_count >= tracked.base) {
+      tracked.annotation = created.data;
+      tracked.base = created.data.version_count;
+    }
     return { ok: true };
   }
 

@@ -30,7 +30,8 @@ describe("labelmap layers", () => {
 
   it("forgets what was stored on reset", () => {
     const [layer] = labelmapLayers(frames, [1, 2]);
-    layer.tracked = { annotation: { id: 4 }, base: 2, hasDraft: true, withdrawn: false, creating: null };
+    const stored = { ...untracked<{ id: number }>(), annotation: { id: 4 }, base: 2, hasDraft: true };
+    layer.tracked = stored;
     layer.resend.add(1);
     layer.storedSegments = "x";
     layer.reset();
@@ -38,6 +39,15 @@ describe("labelmap layers", () => {
     expect(isSaved(layer.tracked)).toBe(false);
     expect(layer.resend.size).toBe(0);
     expect(layer.storedSegments).toBe("");
+    // (a labelmap made after the reset is another annotation: another create key)
+    expect(layer.tracked.createKey).not.toBe(stored.createKey);
+  });
+
+  it("names each annotation to be created with a key of its own, in the form the server takes", () => {
+    const keys = new Set(Array.from({ length: 50 }, () => untracked().createKey));
+    expect(keys.size).toBe(50);
+    for (const key of keys) expect(key).toMatch(/^[0-9a-f]{32}$/);
+    expect(untracked().createsSent).toBe(0);
   });
 
   it("counts an annotation whose create is on the way as saved (a removal must withdraw it)", () => {

@@ -21,10 +21,23 @@ export interface Tracked<A = { id: number }> {
   withdrawn: boolean;
   /** Its first save (the create) is on the way: settles when `annotation` is known, or the create failed. */
   creating: Promise<unknown> | null;
+  /**
+   * This tab's key for the annotation, sent with every create of it: a create sent again (a retry,
+   * or the closing tab's keepalive save while the first is on its way) finds the same annotation.
+   */
+  createKey: string;
+  /** How many creates of it were sent: the server keeps the body of the latest. */
+  createsSent: number;
 }
 
 export function untracked<A>(): Tracked<A> {
-  return { annotation: null, base: 0, hasDraft: false, withdrawn: false, creating: null };
+  return { annotation: null, base: 0, hasDraft: false, withdrawn: false, creating: null, createKey: newClientKey(), createsSent: 0 };
+}
+
+/** 32 random hex digits (`crypto.randomUUID` exists only on HTTPS pages and localhost). */
+export function newClientKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 /** On the server, or on its way there: a removal must be sent as a withdrawal. */
