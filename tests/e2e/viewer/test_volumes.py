@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from playwright.sync_api import expect
 
@@ -30,6 +32,19 @@ WebGL2RenderingContext.prototype.texSubImage3D = function (...args) {
   return upload.apply(this, args);
 };
 """
+
+
+# Records the volume viewer's readiness each time it changes (the value it had before), so that a
+# test can wait for a reload that went from not ready back to ready, however quickly.
+WATCH_READY = """() => {
+  const viewer = document.querySelector('[data-testid=volume-viewer]');
+  window.__readyBefore = [];
+  new MutationObserver((records) => {
+    for (const record of records) window.__readyBefore.push(record.oldValue);
+  }).observe(viewer, { attributes: true, attributeOldValue: true, attributeFilter: ['data-volume-ready'] });
+}"""
+READY_AGAIN = """() => window.__readyBefore.includes('false')
+  && document.querySelector('[data-testid=volume-viewer]').dataset.volumeReady === 'true'"""
 
 
 def _lit(stats: dict[str, object]) -> float:
@@ -99,7 +114,13 @@ def test_nifti_volumes_in_mpr_and_3d_with_time_points(browser: BrowserSession, i
     expect(time_point.locator("option")).to_have_count(2)
     first = canvas_stats(page, "viewport-axial")
     assert _lit(first) > 0.02
+    page.evaluate(WATCH_READY)
     time_point.select_option("2")
-    page.locator('[data-volume-ready="true"]').wait_for(timeout=30_000)
+    # (the attribute still says ready until the change reaches the viewer: the reload is waited for)
+    page.wait_for_function(READY_AGAIN, timeout=30_000)
+    # (the volume is drawn at the animation frame after it is in)
+    deadline = time.monotonic() + 10
+    while _lit(canvas_stats(page, "viewport-axial")) <= 0.02 and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
     assert _lit(canvas_stats(page, "viewport-axial")) > 0.02
     browser.screenshot(page, "nifti-4d-second-time-point")
