@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import httpx
 from playwright.sync_api import Page, expect
 from pydicom.data import get_testdata_file
@@ -66,9 +68,12 @@ def test_admin_sets_up_a_project_and_the_annotator_sees_exactly_their_task(brows
     # Two series uploaded, selected in the browser, given the label (which adds them to the project).
     _upload(admin, "CT_small.dcm", "MR_small.dcm")
     studies = admin.get_by_role("region", name="Studies")
-    for index in range(2):
-        studies.get_by_role("button").nth(index).click()
-        admin.get_by_role("region", name="Series").get_by_label("Select").first.check()
+    for modality in ("CT", "MR"):
+        studies.get_by_role("button", name=re.compile(rf"· {modality} ·")).click()
+        # (study and series are picked by their modality, not by their place: a fresh-clone run once
+        # checked the same series twice, picking "the first series" after the second study's click)
+        column = admin.get_by_role("region", name="Series")
+        column.locator("li", has_text=re.compile(rf"\b{modality} #")).get_by_label("Select").check()
     admin.get_by_role("button", name="Assign labels…").click()
     dialog = admin.get_by_role("dialog", name="Assign labels")
     dialog.get_by_label("Project").select_option(label="Liver study")

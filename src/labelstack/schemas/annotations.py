@@ -85,6 +85,9 @@ class AnnotationRead(ReadModel):
     updated_at: datetime
     withdrawn_at: datetime | None = None
     withdrawn_by_id: int | None = None
+    client_key: str | None = Field(
+        default=None, description="the creating client's key for it (see AnnotationCreate.client_key)"
+    )
 
 
 class VersionSummary(ReadModel):

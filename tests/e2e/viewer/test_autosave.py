@@ -348,6 +348,46 @@ def test_a_closing_tab_s_save_while_the_first_create_is_on_its_way_makes_no_seco
     assert sorted(_painted(again)) == ["1", "5"]
 
 
+def test_a_labelmap_create_whose_answer_is_lost_is_sent_again_and_finds_its_annotation(
+    browser: BrowserSession, imported: ImportedSeries, server: str
+):
+    task_id, _ = _task(server, imported)
+    page = logged_in_page(browser)
+    creates: list[int] = []
+
+    def lose_the_first_answer(route: Route) -> None:
+        if route.request.method != "POST":
+            route.continue_()
+            return
+        creates.append(route.fetch().status)  # the server takes the create in ...
+        if len(creates) == 1:
+            route.abort("connectionreset")  # ... and its answer never reaches the page
+        else:
+            route.continue_()
+
+    browser.expect_console_error(r"ERR_CONNECTION_RESET .*/api/v1/annotations\]")
+    page.route("**/api/v1/annotations", lose_the_first_answer)
+    cx, cy = _open(page, task_id)
+    _go_to_slice(page, 3)
+    _stroke(page, cx, cy)
+    page.keyboard.press("Alt+s")
+    # The save fails, is retried, and the labelmap the lost answer made is this tab's own, not
+    # "someone else's": no conflict, and the create sent again finds it.
+    _wait_saved(page)
+    expect(page.get_by_test_id("conflict-banner")).to_have_count(0)
+    assert creates[:2] == [201, 200], creates
+
+    client = admin_client(server)
+    try:
+        labelmaps = _annotations(client, task_id)["labelmap"]
+        assert len(labelmaps) == 1, labelmaps
+        volume = _labelmap(client, labelmaps[0]["id"], labelmaps[0]["version_count"])
+        nonempty = [int(k) for k in np.flatnonzero(volume.reshape(40, -1).any(axis=1))]
+        assert nonempty == [3], nonempty
+    finally:
+        client.close()
+
+
 def test_two_tabs_on_one_item_end_in_a_conflict_banner_and_reload_brings_the_other_work(
     browser: BrowserSession, imported: ImportedSeries, server: str
 ):

@@ -1924,6 +1924,11 @@ export interface components {
         /** AnnotationRead */
         AnnotationRead: {
             /**
+             * Client Key
+             * @description the creating client's key for it (see AnnotationCreate.client_key)
+             */
+            client_key?: string | null;
+            /**
              * Created At
              * Format: date-time
              */

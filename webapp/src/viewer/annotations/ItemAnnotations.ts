@@ -371,7 +371,7 @@ export class ItemAnnotations {
     },
   ): Promise<SaveOutcome> {
     const { content, instanceId, phase } = request;
-    if (!request.keepalive && instanceId === null && (await this.someoneCreated(content.kind, phase))) {
+    if (!request.keepalive && instanceId === null && (await this.someoneCreated(content.kind, phase, tracked.createKey))) {
       return { ok: false, conflict: true, message: `someone else saved a ${content.kind} of this item first` };
     }
     tracked.createsSent += 1;
@@ -419,10 +419,19 @@ export class ItemAnnotations {
     return { ok: true };
   }
 
-  /** Someone else created the item's `kind` (of time point `phase`) since this tab loaded it. */
-  private async someoneCreated(kind: string, phase: string): Promise<boolean> {
+  /**
+   * Someone else created the item's `kind` (of time point `phase`) since this tab loaded it. An
+   * annotation under this tab's own key `createKey` is not someone else's: a create of ours whose
+   * answer was lost made it, and the create sent again finds it.
+   */
+  private async someoneCreated(kind: string, phase: string, createKey: string): Promise<boolean> {
     const found = await listItemAnnotations(this.ctx.taskId, this.ctx.series.detail.id, this.ctx.itemId);
-    return found.some((a) => a.kind === kind && (kind !== "labelmap" || layerOf(this.layers, a.phase) === layerOf(this.layers, phase)));
+    return found.some(
+      (a) =>
+        a.client_key !== createKey &&
+        a.kind === kind &&
+        (kind !== "labelmap" || layerOf(this.layers, a.phase) === layerOf(this.layers, phase)),
+    );
   }
 
   /** Sends `layer`'s changed slices: a binary patch on its draft, or (first save, new segments) the JSON form. */
