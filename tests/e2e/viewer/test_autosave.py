@@ -113,6 +113,11 @@ def _labelmap(client: httpx.Client, annotation_id: int, version: int) -> np.ndar
     return volume
 
 
+def _painted_slices(volume: np.ndarray) -> list[int]:
+    """The indices of the slices of a stored labelmap that hold any label."""
+    return [int(k) for k in np.flatnonzero(volume.reshape(volume.shape[0], -1).any(axis=1))]
+
+
 def _open(page: Page, task_id: int) -> tuple[float, float]:
     page.goto(f"/tasks/{task_id}/work")
     page.locator('[data-testid=viewport][data-rendered="true"]').wait_for()
@@ -211,7 +216,7 @@ def test_strokes_shapes_and_answers_are_stored_and_come_back(
         labelmap = stored["labelmap"][0]
         volume = _labelmap(client, labelmap["id"], labelmap["version_count"])
         assert volume.shape == (40, 128, 128)
-        nonempty = [int(k) for k in np.flatnonzero(volume.reshape(40, -1).any(axis=1))]
+        nonempty = _painted_slices(volume)
         assert nonempty == [2], nonempty
         assert int((volume[2] == 1).sum()) == painted["2"]["1"]
 
@@ -286,7 +291,7 @@ def test_a_stroke_just_before_the_tab_closes_is_on_the_server(
         promoted = client.post(f"/api/v1/annotations/{labelmap['id']}/draft/promote")
         assert promoted.status_code == 201, promoted.text
         volume = _labelmap(client, labelmap["id"], promoted.json()["number"])
-        nonempty = [int(k) for k in np.flatnonzero(volume.reshape(40, -1).any(axis=1))]
+        nonempty = _painted_slices(volume)
         assert nonempty == [1, 5], nonempty
     finally:
         client.close()
@@ -336,7 +341,7 @@ def test_a_closing_tab_s_save_while_the_first_create_is_on_its_way_makes_no_seco
         labelmaps = _annotations(client, task_id)["labelmap"]
         assert len(labelmaps) == 1, labelmaps
         volume = _labelmap(client, labelmaps[0]["id"], labelmaps[0]["version_count"])
-        nonempty = [int(k) for k in np.flatnonzero(volume.reshape(40, -1).any(axis=1))]
+        nonempty = _painted_slices(volume)
         assert nonempty == [1, 5], nonempty
         assert [c["client_sequence"] for c in creates] == [1, 2]
         assert creates[0]["client_key"] == creates[1]["client_key"]
@@ -382,7 +387,7 @@ def test_a_labelmap_create_whose_answer_is_lost_is_sent_again_and_finds_its_anno
         labelmaps = _annotations(client, task_id)["labelmap"]
         assert len(labelmaps) == 1, labelmaps
         volume = _labelmap(client, labelmaps[0]["id"], labelmaps[0]["version_count"])
-        nonempty = [int(k) for k in np.flatnonzero(volume.reshape(40, -1).any(axis=1))]
+        nonempty = _painted_slices(volume)
         assert nonempty == [3], nonempty
     finally:
         client.close()
@@ -459,6 +464,6 @@ def test_brush_in_a_sagittal_view_paints_the_labelmap_of_the_stack(
         volume = _labelmap(client, labelmap[0]["id"], labelmap[0]["version_count"])
     finally:
         client.close()
-    nonempty = [int(k) for k in np.flatnonzero(volume.reshape(40, -1).any(axis=1))]
+    nonempty = _painted_slices(volume)
     assert nonempty == sorted(int(k) for k in painted), (nonempty, painted)
     assert len(nonempty) > 3
