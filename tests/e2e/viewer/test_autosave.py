@@ -118,6 +118,20 @@ def _painted_slices(volume: np.ndarray) -> list[int]:
     return [int(k) for k in np.flatnonzero(volume.reshape(volume.shape[0], -1).any(axis=1))]
 
 
+def _the_labelmap_s_painted_slices(client: httpx.Client, task_id: int) -> list[int]:
+    """The painted slices of the head of the task's labelmap, which must be the only one."""
+    labelmaps = _annotations(client, task_id)["labelmap"]
+    assert len(labelmaps) == 1, labelmaps
+    return _painted_slices(_labelmap(client, labelmaps[0]["id"], labelmaps[0]["version_count"]))
+
+
+def _assert_reopened_with_painted_slices(browser: BrowserSession, task_id: int, slices: list[str]) -> None:
+    """A new page on the task's workspace shows the labelmap painted on exactly ``slices``."""
+    again = logged_in_page(browser)
+    _open(again, task_id)
+    assert sorted(_painted(again)) == slices
+
+
 def _open(page: Page, task_id: int) -> tuple[float, float]:
     page.goto(f"/tasks/{task_id}/work")
     page.locator('[data-testid=viewport][data-rendered="true"]').wait_for()
@@ -296,9 +310,7 @@ def test_a_stroke_just_before_the_tab_closes_is_on_the_server(
     finally:
         client.close()
 
-    again = logged_in_page(browser)
-    _open(again, task_id)
-    assert sorted(_painted(again)) == ["1", "5"]
+    _assert_reopened_with_painted_slices(browser, task_id, ["1", "5"])
 
 
 def test_a_closing_tab_s_save_while_the_first_create_is_on_its_way_makes_no_second_labelmap(
@@ -338,19 +350,13 @@ def test_a_closing_tab_s_save_while_the_first_create_is_on_its_way_makes_no_seco
         held[0].continue_()  # the first create arrives last, with the older body
         _wait_saved(page)
 
-        labelmaps = _annotations(client, task_id)["labelmap"]
-        assert len(labelmaps) == 1, labelmaps
-        volume = _labelmap(client, labelmaps[0]["id"], labelmaps[0]["version_count"])
-        nonempty = _painted_slices(volume)
-        assert nonempty == [1, 5], nonempty
+        assert _the_labelmap_s_painted_slices(client, task_id) == [1, 5]
         assert [c["client_sequence"] for c in creates] == [1, 2]
         assert creates[0]["client_key"] == creates[1]["client_key"]
     finally:
         client.close()
 
-    again = logged_in_page(browser)
-    _open(again, task_id)
-    assert sorted(_painted(again)) == ["1", "5"]
+    _assert_reopened_with_painted_slices(browser, task_id, ["1", "5"])
 
 
 def test_a_labelmap_create_whose_answer_is_lost_is_sent_again_and_finds_its_annotation(
@@ -384,11 +390,7 @@ def test_a_labelmap_create_whose_answer_is_lost_is_sent_again_and_finds_its_anno
 
     client = admin_client(server)
     try:
-        labelmaps = _annotations(client, task_id)["labelmap"]
-        assert len(labelmaps) == 1, labelmaps
-        volume = _labelmap(client, labelmaps[0]["id"], labelmaps[0]["version_count"])
-        nonempty = _painted_slices(volume)
-        assert nonempty == [3], nonempty
+        assert _the_labelmap_s_painted_slices(client, task_id) == [3]
     finally:
         client.close()
 
